@@ -1,0 +1,55 @@
+# Cadre d'urbanisation médico-social — domaine d'étude 4.
+#
+#   make serve    aperçu du site sur http://127.0.0.1:8000 (rechargement automatique)
+#   make test     contrôles (ruff, mypy, pytest) — c'est ce que lance la CI
+#
+# Voir README.md pour le détail des cibles.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# uv peut avoir été installé par scripts/setup.sh dans ~/.local/bin, hors du PATH.
+# Variable récursive : elle est évaluée au moment d'exécuter chaque recette, donc
+# après « setup ».
+UV = $(shell command -v uv 2>/dev/null || { test -x "$$HOME/.local/bin/uv" && echo "$$HOME/.local/bin/uv"; } || echo python3 -m uv)
+
+# Font taire les bannières « MkDocs 2.0 » (properdocs, mkdocs-material), sans effet
+# sur la construction.
+export DISABLE_MKDOCS_2_WARNING := true
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help setup generate validate site serve test clean
+
+help:
+	@echo "Cibles disponibles :"
+	@echo "  make setup     installe uv, les dépendances Python (.venv) et Graphviz si besoin"
+	@echo "  make validate  vérifie le modèle (model/content/*.yaml)"
+	@echo "  make generate  régénère generated/ (pages, diagrammes, JSON)"
+	@echo "  make serve     aperçu du site sur http://127.0.0.1:8000"
+	@echo "  make site      construit le site statique dans site/ (mkdocs build --strict)"
+	@echo "  make test      ruff, mypy et pytest (ce que lance la CI)"
+	@echo "  make clean     supprime site/"
+
+setup:
+	@bash scripts/setup.sh
+
+validate: setup
+	$(UV) run python -m cadre validate
+
+generate: setup
+	$(UV) run python -m cadre generate
+
+site: generate
+	$(UV) run mkdocs build --strict --site-dir site
+
+serve: generate
+	$(UV) run mkdocs serve -a 127.0.0.1:8000
+
+test: setup
+	$(UV) run ruff check .
+	$(UV) run ruff format --check .
+	$(UV) run mypy
+	$(UV) run pytest
+
+clean:
+	rm -rf site/

@@ -1,0 +1,60 @@
+"""The registry of generators and the command that regenerates ``generated/``."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from cadre import gen_diagrams, gen_json, gen_pages, writer
+from model import Index, ModelError, load_framework
+
+Generator = Callable[[Index], dict[str, str]]
+
+GENERATORS: tuple[Generator, ...] = (gen_json.generate, gen_diagrams.generate, gen_pages.generate)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build(index: Index, generators: tuple[Generator, ...] = GENERATORS) -> dict[str, str]:
+    """Every artifact of every generator, in memory; two generators may not claim one path."""
+    outputs: dict[str, str] = {}
+    for generator in generators:
+        for path, text in generator(index).items():
+            if path in outputs:
+                raise ValueError(f"deux générateurs produisent {path}")
+            outputs[path] = text
+    return outputs
+
+
+def run_generate(root: Path = ROOT, *, check: bool = False) -> int:
+    """Regenerate ``root/generated`` from ``root/model/content`` (or, with ``check``, compare only).
+
+    Returns 0 when done (or up to date), 1 on model errors or stale output. On a model error nothing
+    is written: the previous output stays as it was.
+    """
+    try:
+        framework = load_framework(root / "model" / "content", shown_from=root)
+    except ModelError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    outputs = build(Index(framework))
+    target = root / "generated"
+    if check:
+        changes = writer.compare(outputs, target)
+        if changes:
+            print(
+                "generated/ n'est pas à jour avec le modèle :\n"
+                f"{changes.summary()}\n"
+                "Lancez « make generate » puis validez (commit) le contenu de generated/.",
+                file=sys.stderr,
+            )
+            return 1
+        print(f"generated/ est à jour ({len(outputs)} fichiers).")
+        return 0
+    changes = writer.write(outputs, target)
+    if changes:
+        print(f"generated/ mis à jour :\n{changes.summary()}")
+    else:
+        print(f"generated/ était déjà à jour ({len(outputs)} fichiers).")
+    return 0

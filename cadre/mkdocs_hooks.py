@@ -1,0 +1,148 @@
+"""Crochets MkDocs (``hooks:`` dans mkdocs.yml).
+
+- ``on_files`` : publie le contenu de ``generated/`` dans le site :
+
+  * ``generated/docs/**`` au même chemin relatif que s'il était dans ``docs/``
+    (``generated/docs/flux/mes-a.md`` → page ``flux/mes-a/``) ; un fichier généré
+    qui entre en collision avec un fichier écrit à la main arrête la construction ;
+  * ``generated/framework.json`` → ``telechargements/framework.json`` ;
+  * ``generated/schemas/**`` → ``telechargements/schemas/**``.
+
+- ``on_pre_build`` : sous ``mkdocs serve`` uniquement, régénère ``generated/``
+  (``cadre.generate.run_generate``) avant chaque reconstruction, pour qu'une
+  modification d'un fichier YAML de ``model/`` apparaisse dans l'aperçu. En cas
+  d'erreur du modèle, un avertissement est journalisé, l'ancienne sortie reste en
+  place et le serveur continue.
+
+Seuls les fichiers YAML sont relus à chaque reconstruction : une modification du
+code Python (``model/*.py``, ``cadre/*.py``) demande de relancer ``make serve``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Literal
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, set_exclusions
+
+log = logging.getLogger("mkdocs.plugins.cadre")
+
+GENERATED_DIR = "generated"
+GENERATED_DOCS_DIR = "docs"
+FRAMEWORK_JSON = "framework.json"
+SCHEMAS_DIR = "schemas"
+DOWNLOADS_URI = "telechargements"
+
+
+class _State:
+    """Commande MkDocs en cours (« build », « serve »…), fixée par on_startup."""
+
+    command: str | None = None
+    dirty: bool = False
+
+
+_state = _State()
+
+
+def repo_root(config: MkDocsConfig) -> Path:
+    """Racine du dépôt : le dossier qui contient mkdocs.yml."""
+    if config.config_file_path:
+        return Path(config.config_file_path).resolve().parent
+    return Path(__file__).resolve().parent.parent
+
+
+def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+    """Retient la commande MkDocs lancée (``build``, ``serve``…)."""
+    _state.command = command
+    _state.dirty = dirty
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Sous ``mkdocs serve``, régénère generated/ avant chaque reconstruction."""
+    if _state.command != "serve":
+        return
+    root = repo_root(config)
+    try:
+        module = importlib.import_module("cadre.generate")
+        run_generate: Callable[..., int] = module.run_generate
+        code = run_generate(root)
+    except Exception:
+        log.warning(
+            "Échec de la régénération de generated/ ; le site continue avec la sortie précédente.",
+            exc_info=True,
+        )
+        return
+    if code != 0:
+        log.warning(
+            "Le modèle contient des erreurs (voir ci-dessus) : generated/ n'a pas été "
+            "mis à jour, le site affiche la version précédente."
+        )
+
+
+def _walk(directory: Path) -> Iterator[Path]:
+    """Fichiers sous ``directory``, en ordre stable."""
+    return (p for p in sorted(directory.rglob("*")) if p.is_file())
+
+
+def _collect(config: MkDocsConfig, root: Path) -> list[File]:
+    generated = root / GENERATED_DIR
+    wanted: list[tuple[str, Path]] = []
+
+    docs = generated / GENERATED_DOCS_DIR
+    if docs.is_dir():
+        wanted += [(p.relative_to(docs).as_posix(), p) for p in _walk(docs)]
+    else:
+        log.warning(
+            "Dossier %s absent : pages générées manquantes. Lancez « make generate ».",
+            docs,
+        )
+
+    framework = generated / FRAMEWORK_JSON
+    if framework.is_file():
+        wanted.append((f"{DOWNLOADS_URI}/{FRAMEWORK_JSON}", framework))
+    else:
+        log.warning("Fichier %s absent. Lancez « make generate ».", framework)
+
+    schemas = generated / SCHEMAS_DIR
+    if schemas.is_dir():
+        wanted += [(f"{DOWNLOADS_URI}/{SCHEMAS_DIR}/{p.relative_to(schemas).as_posix()}", p) for p in _walk(schemas)]
+    else:
+        log.warning("Dossier %s absent. Lancez « make generate ».", schemas)
+
+    return [File.generated(config, uri, abs_src_path=str(path)) for uri, path in wanted]
+
+
+def _describe(file: File) -> str:
+    return file.abs_src_path or file.src_uri
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Ajoute au site generated/docs/, framework.json et les schémas JSON."""
+    added = _collect(config, repo_root(config))
+    by_src = dict(files.src_uris)
+    by_dest = {f.dest_uri: f for f in files}
+    collisions: list[str] = []
+    for new in added:
+        old = by_src.get(new.src_uri) or by_dest.get(new.dest_uri)
+        if old is not None:
+            collisions.append(f"  - {_describe(new)} → {new.dest_uri} (déjà produit par {_describe(old)})")
+            continue
+        by_src[new.src_uri] = new
+        by_dest[new.dest_uri] = new
+    if collisions:
+        raise PluginError(
+            "Des fichiers générés entrent en collision avec des fichiers déjà "
+            "présents dans le site (en général écrits à la main dans docs/) ; "
+            "renommez ou supprimez le fichier de docs/ :\n" + "\n".join(collisions)
+        )
+    # Applique exclude_docs, not_in_nav, etc. aux fichiers ajoutés, comme MkDocs le
+    # fait pour docs/ (à faire avant literate-nav, qui s'exécute en dernier).
+    set_exclusions(added, config)
+    for new in added:
+        files.append(new)
+    return files

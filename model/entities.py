@@ -1,0 +1,235 @@
+"""The concepts of the framework as pydantic classes.
+
+Each YAML file under ``model/content/`` is a :class:`Framework` fragment (any subset of its lists); the
+loader merges the fragments into one :class:`Framework`. Field descriptions are French because they end
+up in the JSON Schema that editors and vendors read.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from model.enums import (
+    AxisStatus,
+    CatalogueStatus,
+    DataCategory,
+    Direction,
+    FlowStatus,
+    Nature,
+    NoteKind,
+    ServiceKind,
+    SystemCategory,
+)
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
+    Field(description="Identifiant : minuscules sans accent, chiffres et tirets (ex. « mes-agenda »)."),
+]
+Number = Annotated[
+    str,
+    StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)+$", max_length=20),
+    Field(description="Numéro tel qu'il figure dans le cadre (ex. « 4.1 », « 4.1.3 »)."),
+]
+Section = Annotated[
+    str,
+    StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)*$", max_length=20),
+    Field(description="Numéro de section du document source (ex. « 1.2.4 »)."),
+]
+Letter = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Z]'?$"),
+    Field(description="Lettre du flux sur le schéma, éventuellement suivie d'un prime (ex. « B' »)."),
+]
+Label = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Text = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=5000),
+    Field(
+        description=(
+            "Texte : paragraphes séparés par une ligne vide ; une ligne commençant par « - » "
+            "est un élément de liste. Aucun balisage HTML ou Markdown n'est interprété."
+        )
+    ),
+]
+
+
+class _Entity(BaseModel):
+    """Base of every class: unknown keys are errors, instances are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Document(_Entity):
+    """Document source dont le modèle est tiré."""
+
+    id: Id
+    title: Label = Field(description="Titre du document.")
+    version: Label | None = Field(default=None, description="Version du document.")
+    date: Label | None = Field(default=None, description="Date du document (AAAA-MM-JJ ou mois).")
+    publisher: Label | None = Field(default=None, description="Organisme qui publie le document.")
+
+
+class SourceRef(_Entity):
+    """Endroit du document source d'où provient une information."""
+
+    document: Id = Field(default="cadre-de4-v1", description="Identifiant du document source.")
+    section: Section
+    detail: Label | None = Field(
+        default=None, description="Précision sur l'endroit (schéma, tableau, note de bas de page)."
+    )
+
+
+class Note(_Entity):
+    """Remarque sur la source : correction d'OCR, ambiguïté, incohérence ou déduction."""
+
+    kind: NoteKind = Field(description="Nature de la remarque.")
+    section: Section
+    text: Text
+
+
+class Axis(_Entity):
+    """Axe de travail du domaine d'étude."""
+
+    id: Number
+    title: Label = Field(description="Intitulé de l'axe.")
+    status: AxisStatus = Field(description="État d'instruction dans la version actuelle du cadre.")
+    description: Text | None = None
+    source: SourceRef
+    notes: list[Note] = Field(default_factory=list)
+
+
+class Actor(_Entity):
+    """Personne ou organisation qui agit dans un cas d'usage (« En tant que … »)."""
+
+    id: Id
+    name: Label = Field(description="Nom de l'acteur tel qu'il figure dans le cadre.")
+    description: Text | None = None
+    source: SourceRef
+    notes: list[Note] = Field(default_factory=list)
+
+
+class Service(_Entity):
+    """Service numérique, portail, référentiel ou système d'information."""
+
+    id: Id
+    name: Label = Field(description="Nom complet du service.")
+    short_name: Label | None = Field(default=None, description="Sigle ou nom court (ex. « MES »).")
+    kind: ServiceKind = Field(description="Nature du service.")
+    category: SystemCategory = Field(description="Catégorie de système (couleur des schémas).")
+    part_of: Id | None = Field(default=None, description="Service dont celui-ci est une partie (ex. l'agenda de MES).")
+    generic: bool = Field(
+        default=False,
+        description="Vrai si l'entrée désigne une famille de services plutôt qu'un service nommé.",
+    )
+    mes_catalogue: CatalogueStatus | None = Field(
+        default=None, description="Situation vis-à-vis du catalogue de Mon espace santé, si le cadre la dit."
+    )
+    description: Text
+    source: SourceRef
+    notes: list[Note] = Field(default_factory=list)
+
+
+class Group(_Entity):
+    """Regroupement de services sur un schéma, tel que la source le dessine."""
+
+    id: Id
+    label: Label = Field(description="Intitulé du regroupement sur le schéma.")
+    members: list[Id] = Field(min_length=1, description="Services regroupés.")
+
+
+class Step(_Entity):
+    """Flèche d'un schéma d'orchestration, numérotée par le cas d'usage qui l'emprunte."""
+
+    from_: Id = Field(alias="from", description="Acteur ou service de départ.")
+    to: Id = Field(description="Acteur ou service d'arrivée.")
+
+
+class UseCase(_Entity):
+    """Cas d'usage : « En tant que … je souhaite … et pour cela … »."""
+
+    id: Id
+    number: int = Field(ge=1, description="Numéro du cas d'usage sur le schéma d'orchestration.")
+    actor: Id = Field(description="Acteur (« En tant que … »).")
+    goal: Text = Field(description="Objectif (« … je souhaite … »).")
+    means: Text = Field(description="Démarche (« … et pour cela … »).")
+    services: list[Id] = Field(default_factory=list, description="Services mobilisés.")
+    flows: list[Id] = Field(default_factory=list, description="Flux mobilisés.")
+    steps: list[Step] = Field(default_factory=list, description="Flèches du schéma d'orchestration.")
+    source: SourceRef
+    notes: list[Note] = Field(default_factory=list)
+
+
+class Scenario(_Entity):
+    """Schéma d'orchestration d'une vue et ses cas d'usage numérotés."""
+
+    id: Id
+    title: Label = Field(description="Intitulé du schéma d'orchestration.")
+    description: Text | None = None
+    use_cases: list[UseCase] = Field(default_factory=list)
+    source: SourceRef
+    notes: list[Note] = Field(default_factory=list)
+
+
+class Flow(_Entity):
+    """Flux d'échange de données entre deux services, repéré par sa lettre sur le schéma de la vue."""
+
+    id: Id
+    letter: Letter
+    title: Label = Field(description="Intitulé court du flux.")
+    emitter: Id = Field(description="Service émetteur.")
+    receiver: Id = Field(description="Service récepteur.")
+    direction: Direction = Field(description="Unidirectionnel ou bidirectionnel.")
+    nature: Nature = Field(description="Automatisé ou manuel.")
+    data_categories: list[DataCategory] = Field(description="Catégories de données échangées.")
+    status: FlowStatus = Field(description="Existant, en cours ou cible.")
+    description: Text
+    source: SourceRef
+    notes: list[Note] = Field(default_factory=list)
+
+
+class View(_Entity):
+    """Vue d'orchestration du cadre : ses schémas, ses cas d'usage et ses flux."""
+
+    id: Id
+    title: Label = Field(description="Intitulé de la vue.")
+    axis: Number = Field(description="Axe de travail auquel la vue se rattache.")
+    description: Text
+    groups: list[Group] = Field(default_factory=list, description="Regroupements des schémas.")
+    scenarios: list[Scenario] = Field(default_factory=list)
+    flows: list[Flow] = Field(default_factory=list)
+    source: SourceRef
+    notes: list[Note] = Field(default_factory=list)
+
+
+class Recommendation(_Entity):
+    """Recommandation (principe thématique ou règle d'urbanisation)."""
+
+    id: Number
+    axis: Number = Field(description="Axe de travail de la recommandation.")
+    text: Text
+    services: list[Id] = Field(default_factory=list, description="Services concernés.")
+    service_kinds: list[ServiceKind] = Field(default_factory=list, description="Natures de services concernées.")
+    flows: list[Id] = Field(default_factory=list, description="Flux concernés.")
+    source: SourceRef
+    notes: list[Note] = Field(default_factory=list)
+
+
+class Framework(_Entity):
+    """Le cadre d'urbanisation : l'ensemble du modèle, ou un fichier YAML qui en porte une partie."""
+
+    model_config = ConfigDict(
+        title="Cadre d'urbanisation sectoriel médico-social — domaine d'étude 4",
+        extra="forbid",
+        frozen=True,
+        populate_by_name=True,
+    )
+
+    documents: list[Document] = Field(default_factory=list)
+    axes: list[Axis] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    services: list[Service] = Field(default_factory=list)
+    views: list[View] = Field(default_factory=list)
+    recommendations: list[Recommendation] = Field(default_factory=list)

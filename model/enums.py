@@ -1,0 +1,147 @@
+"""Closed vocabularies of the framework: the legend of its schemas and the states of its objects.
+
+Codes are short English identifiers (what the YAML files and ``framework.json`` carry); every code has
+the French label a reader sees on the site (``.label``).
+"""
+
+from enum import StrEnum
+
+
+class _Labelled(StrEnum):
+    """A code with a French label, defined in the subclass's ``_LABELS`` table."""
+
+    @property
+    def label(self) -> str:
+        """French label shown to readers."""
+        return _LABELS[type(self).__name__][self.value]
+
+
+class SystemCategory(_Labelled):
+    """Catégorie de système d'information (légende des schémas d'orchestration)."""
+
+    ESMS = "esms"
+    STATE_CORE_SERVICES = "state_core_services"
+    TERRITORIAL_COORDINATION = "territorial_coordination"
+    PORTALS = "portals"
+    HEALTH_SECTOR = "health_sector"
+    PAYERS_REGULATORS = "payers_regulators"
+
+
+class DataCategory(_Labelled):
+    """Catégorie de données échangées (pastilles de couleur des schémas de flux)."""
+
+    ADMINISTRATIVE = "administrative"
+    HEALTH = "health"
+    SUPPORT = "support"
+    FINANCIAL = "financial"
+    SERVICE = "service"
+
+
+class ServiceKind(_Labelled):
+    """Nature d'un service numérique."""
+
+    INFORMATION_PORTAL = "information_portal"
+    SERVICE_PORTAL = "service_portal"
+    CORE_SERVICE = "core_service"
+    REFERENTIAL = "referential"
+    INFORMATION_SYSTEM = "information_system"
+
+
+class CatalogueStatus(_Labelled):
+    """Situation d'un service vis-à-vis du catalogue de services de Mon espace santé."""
+
+    REFERENCED = "referenced"
+    UNDER_CONSIDERATION = "under_consideration"
+    NOT_REFERENCED = "not_referenced"
+
+
+class Direction(_Labelled):
+    """Sens d'un flux."""
+
+    UNIDIRECTIONAL = "unidirectional"
+    BIDIRECTIONAL = "bidirectional"
+
+
+class Nature(_Labelled):
+    """Nature d'un flux : automatisé (entre systèmes) ou manuel (à l'initiative d'une personne)."""
+
+    AUTOMATED = "automated"
+    MANUAL = "manual"
+
+
+class FlowStatus(_Labelled):
+    """État d'avancement d'un flux."""
+
+    EXISTING = "existing"
+    IN_PROGRESS = "in_progress"
+    TARGET = "target"
+
+
+class AxisStatus(_Labelled):
+    """État d'instruction d'un axe de travail dans la version du cadre."""
+
+    INSTRUCTED = "instructed"
+    TO_BE_INSTRUCTED = "to_be_instructed"
+
+
+class NoteKind(_Labelled):
+    """Nature d'une remarque sur la source."""
+
+    OCR = "ocr"
+    AMBIGUITY = "ambiguity"
+    INCONSISTENCY = "inconsistency"
+    INFERENCE = "inference"
+
+
+_LABELS: dict[str, dict[str, str]] = {
+    "SystemCategory": {
+        "esms": "SI ESMS ou ESSMS partenaire",
+        "state_core_services": "Services socles de l'État",
+        "territorial_coordination": "SI acteurs territoriaux et de coordination",
+        "portals": "Portails",
+        "health_sector": "SI secteur sanitaire (ES et ville)",
+        "payers_regulators": "SI partenaires payeurs, régulateurs",
+    },
+    "DataCategory": {
+        "administrative": "Données administratives",
+        "health": "Données de santé",
+        "support": "Données d'accompagnement",
+        "financial": "Données financières",
+        "service": "Données de service",
+    },
+    "ServiceKind": {
+        "information_portal": "Portail d'information",
+        "service_portal": "Portail de services",
+        "core_service": "Service socle",
+        "referential": "Référentiel",
+        "information_system": "Système d'information",
+    },
+    "CatalogueStatus": {
+        "referenced": "Référencé au catalogue de Mon espace santé",
+        "under_consideration": "Référencement au catalogue de Mon espace santé en cours de réflexion",
+        "not_referenced": "Non référencé au catalogue de Mon espace santé",
+    },
+    "Direction": {
+        "unidirectional": "Unidirectionnel",
+        "bidirectional": "Bidirectionnel",
+    },
+    "Nature": {
+        "automated": "Automatisé",
+        "manual": "Manuel",
+    },
+    "FlowStatus": {
+        "existing": "Existant",
+        "in_progress": "En cours",
+        "target": "Cible",
+    },
+    "AxisStatus": {
+        "instructed": "Instruit dans la version actuelle du cadre",
+        "to_be_instructed": "À instruire",
+    },
+    "NoteKind": {
+        "ocr": "Lecture de la source (OCR)",
+        "ambiguity": "Ambiguïté de la source",
+        "inconsistency": "Incohérence de la source",
+        "inference": "Déduction à partir du texte",
+    },
+}

@@ -1,0 +1,98 @@
+"""Loading the YAML content of the model: every problem of every file reported at once."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from model._messages import describe
+from model._yaml import position, read_yaml
+from model.entities import Framework
+from model.problems import ModelError, Problem
+from model.references import Fragment, check
+
+CONTENT_DIR = Path(__file__).parent / "content"
+
+# Identifiers of a file that could not be parsed, found by their ``id:`` lines.
+_IDS_IN_TEXT = re.compile(r"""^\s*(?:-\s+)?id:\s*["']?([^"'\s#]+)""", re.MULTILINE)
+
+
+def content_files(content_dir: Path) -> list[Path]:
+    """The YAML files of the model, in a stable order."""
+    return sorted(p for p in content_dir.rglob("*") if p.suffix in {".yaml", ".yml"} and p.is_file())
+
+
+def load_framework(content_dir: Path = CONTENT_DIR, *, shown_from: Path | None = None) -> Framework:
+    """Read, validate and merge every YAML file under ``content_dir``.
+
+    File names in messages are relative to ``shown_from`` (the repository by default).
+
+    Raises:
+        ModelError: with every problem found, each located by file, line and column.
+
+    """
+    base = shown_from or content_dir.parent.parent
+    problems: list[Problem] = []
+    fragments: list[Fragment] = []
+    declared: set[str] = set()
+    files = content_files(content_dir)
+    if not files:
+        raise ModelError([Problem(_shown(content_dir, base), 1, 1, "aucun fichier YAML", "")])
+    for path in files:
+        shown = _shown(path, base)
+        read = read_yaml(path, shown)
+        if isinstance(read, Problem):
+            problems.append(read)
+            declared.update(_IDS_IN_TEXT.findall(path.read_text(encoding="utf-8", errors="replace")))
+            continue
+        data, positions = read
+        if data is None:
+            continue
+        try:
+            fragment = Framework.model_validate(data)
+        except ValidationError as error:
+            for detail in error.errors():
+                line, column = position(positions, tuple(detail["loc"]))
+                message, fix = describe(detail)
+                problems.append(Problem(shown, line, column, message, fix))
+            declared.update(_raw_ids(data))
+            continue
+        fragments.append(Fragment(shown, fragment, positions))
+    problems.extend(check(fragments, declared_elsewhere=declared))
+    if problems:
+        raise ModelError(problems)
+    return _merge([f.framework for f in fragments])
+
+
+def _raw_ids(data: object) -> set[str]:
+    """Identifiers written in a file that failed validation.
+
+    References to them are then not reported a second time as unknown.
+    """
+    found: set[str] = set()
+    if isinstance(data, dict):
+        if isinstance(data.get("id"), str):
+            found.add(data["id"])
+        for value in data.values():
+            found |= _raw_ids(value)
+    elif isinstance(data, list):
+        for item in data:
+            found |= _raw_ids(item)
+    return found
+
+
+def _merge(parts: list[Framework]) -> Framework:
+    merged: dict[str, list[object]] = {name: [] for name in Framework.model_fields}
+    for part in parts:
+        for name in merged:
+            merged[name].extend(getattr(part, name))
+    return Framework.model_validate(merged)
+
+
+def _shown(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,218 @@
+"""Checks that span files: duplicate identifiers and references to things that do not exist."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from model._yaml import Path_, Positions, position
+from model.entities import Framework, View
+from model.problems import Problem
+
+
+@dataclass
+class Fragment:
+    """One validated YAML file, with the positions of its keys."""
+
+    file: str
+    framework: Framework
+    positions: Positions
+
+    def problem(self, path: Path_, message: str, fix: str) -> Problem:
+        """A problem located at ``path`` of this file."""
+        line, column = position(self.positions, path)
+        return Problem(self.file, line, column, message, fix)
+
+    def where(self, path: Path_) -> str:
+        """``file:line`` of ``path``, to tell where a clashing definition is."""
+        line, _ = position(self.positions, path)
+        return f"{self.file}:{line}"
+
+
+@dataclass
+class _Table:
+    """Identifiers of one kind, each with where it is defined."""
+
+    noun: str
+    places: dict[str, str] = field(default_factory=dict)
+
+
+def check(fragments: list[Fragment], *, declared_elsewhere: frozenset[str] | set[str] = frozenset()) -> list[Problem]:
+    """Every duplicate identifier and dangling reference across ``fragments``.
+
+    ``declared_elsewhere`` holds identifiers written in files that failed validation: a reference to
+    one of them is not reported, the editor already has that file's errors to fix.
+    """
+    problems: list[Problem] = []
+    tables = {
+        kind: _Table(noun)
+        for kind, noun in [
+            ("document", "document"),
+            ("axis", "axe"),
+            ("participant", "acteur ou service"),
+            ("view", "vue"),
+            ("scenario", "schéma d'orchestration"),
+            ("flow", "flux"),
+            ("use_case", "cas d'usage"),
+            ("recommendation", "recommandation"),
+        ]
+    }
+    for fragment, kind, ident, path in _definitions(fragments):
+        table = tables[kind]
+        if ident in table.places:
+            problems.append(
+                fragment.problem(
+                    (*path, "id"),
+                    f"identifiant « {ident} » en double ({table.noun} déjà défini en {table.places[ident]})",
+                    "donnez un identifiant unique à l'un des deux",
+                )
+            )
+        else:
+            table.places[ident] = fragment.where((*path, "id"))
+    services = {s.id for f in fragments for s in f.framework.services}
+    for fragment, kind, ident, path in _references(fragments):
+        if ident in declared_elsewhere:
+            continue
+        if kind == "service" and ident not in services:
+            known = sorted(services | set(declared_elsewhere))
+            noun = "service"
+        elif kind != "service" and ident not in tables[kind].places:
+            known = sorted(set(tables[kind].places) | set(declared_elsewhere))
+            noun = tables[kind].noun
+        else:
+            continue
+        problems.append(fragment.problem(path, f"{noun} « {ident} » inconnu", _suggest(ident, known)))
+    problems.extend(_view_rules(fragments))
+    return problems
+
+
+def _suggest(ident: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(ident, known, n=3)
+    if close:
+        return "vouliez-vous dire " + " ou ".join(f"« {c} »" for c in close) + " ?"
+    return "identifiants connus : " + ", ".join(known[:12]) + (" …" if len(known) > 12 else "")
+
+
+def _definitions(fragments: list[Fragment]) -> Iterator[tuple[Fragment, str, str, Path_]]:
+    for fragment in fragments:
+        fw = fragment.framework
+        yield from ((fragment, "document", d.id, ("documents", i)) for i, d in enumerate(fw.documents))
+        yield from ((fragment, "axis", a.id, ("axes", i)) for i, a in enumerate(fw.axes))
+        yield from ((fragment, "participant", a.id, ("actors", i)) for i, a in enumerate(fw.actors))
+        yield from ((fragment, "participant", s.id, ("services", i)) for i, s in enumerate(fw.services))
+        for r, rec in enumerate(fw.recommendations):
+            yield fragment, "recommendation", rec.id, ("recommendations", r)
+        for v, view in enumerate(fw.views):
+            yield fragment, "view", view.id, ("views", v)
+            for f, flow in enumerate(view.flows):
+                yield fragment, "flow", flow.id, ("views", v, "flows", f)
+            for s, scenario in enumerate(view.scenarios):
+                yield fragment, "scenario", scenario.id, ("views", v, "scenarios", s)
+                for u, use_case in enumerate(scenario.use_cases):
+                    yield fragment, "use_case", use_case.id, ("views", v, "scenarios", s, "use_cases", u)
+
+
+def _references(fragments: list[Fragment]) -> Iterator[tuple[Fragment, str, str, Path_]]:
+    """Every reference in the model: (fragment, kind of target, identifier, path of the field)."""
+    for fragment in fragments:
+        fw = fragment.framework
+        for i, service in enumerate(fw.services):
+            if service.part_of:
+                yield fragment, "service", service.part_of, ("services", i, "part_of")
+        for r, rec in enumerate(fw.recommendations):
+            yield fragment, "axis", rec.axis, ("recommendations", r, "axis")
+            yield from _each(fragment, "service", rec.services, ("recommendations", r, "services"))
+            yield from _each(fragment, "flow", rec.flows, ("recommendations", r, "flows"))
+        for v, view in enumerate(fw.views):
+            yield fragment, "axis", view.axis, ("views", v, "axis")
+            for g, group in enumerate(view.groups):
+                yield from _each(fragment, "service", group.members, ("views", v, "groups", g, "members"))
+            for f, flow in enumerate(view.flows):
+                yield fragment, "service", flow.emitter, ("views", v, "flows", f, "emitter")
+                yield fragment, "service", flow.receiver, ("views", v, "flows", f, "receiver")
+            for s, scenario in enumerate(view.scenarios):
+                for u, uc in enumerate(scenario.use_cases):
+                    base = ("views", v, "scenarios", s, "use_cases", u)
+                    yield fragment, "participant", uc.actor, (*base, "actor")
+                    yield from _each(fragment, "service", uc.services, (*base, "services"))
+                    yield from _each(fragment, "flow", uc.flows, (*base, "flows"))
+                    for t, step in enumerate(uc.steps):
+                        yield fragment, "participant", step.from_, (*base, "steps", t, "from")
+                        yield fragment, "participant", step.to, (*base, "steps", t, "to")
+        for path, document in _source_documents(fw):
+            yield fragment, "document", document, path
+
+
+def _each(fragment: Fragment, kind: str, idents: list[str], path: Path_) -> Iterator[tuple[Fragment, str, str, Path_]]:
+    return ((fragment, kind, ident, (*path, i)) for i, ident in enumerate(idents))
+
+
+def _source_documents(fw: Framework) -> Iterator[tuple[Path_, str]]:
+    for key in ("axes", "actors", "services", "recommendations"):
+        for i, entity in enumerate(getattr(fw, key)):
+            yield (key, i, "source", "document"), entity.source.document
+    for v, view in enumerate(fw.views):
+        yield ("views", v, "source", "document"), view.source.document
+        for f, flow in enumerate(view.flows):
+            yield ("views", v, "flows", f, "source", "document"), flow.source.document
+        for s, scenario in enumerate(view.scenarios):
+            yield ("views", v, "scenarios", s, "source", "document"), scenario.source.document
+            for u, uc in enumerate(scenario.use_cases):
+                yield ("views", v, "scenarios", s, "use_cases", u, "source", "document"), uc.source.document
+
+
+def _view_rules(fragments: list[Fragment]) -> Iterator[Problem]:
+    """Rules inside one view: letters and use-case numbers are unique, use cases use their view's flows."""
+    for fragment in fragments:
+        for v, view in enumerate(fragment.framework.views):
+            yield from _unique_letters(fragment, v, view)
+            own_flows = {flow.id for flow in view.flows}
+            for s, scenario in enumerate(view.scenarios):
+                seen: dict[int, int] = {}
+                for u, uc in enumerate(scenario.use_cases):
+                    base = ("views", v, "scenarios", s, "use_cases", u)
+                    if uc.number in seen:
+                        yield fragment.problem(
+                            (*base, "number"),
+                            f"le numéro {uc.number} est déjà celui d'un autre cas d'usage de ce schéma",
+                            "numérotez les cas d'usage d'un même schéma 1, 2, 3…",
+                        )
+                    seen.setdefault(uc.number, u)
+                    for i, flow_id in enumerate(uc.flows):
+                        if flow_id not in own_flows:
+                            yield fragment.problem(
+                                (*base, "flows", i),
+                                f"le flux « {flow_id} » n'appartient pas à la vue « {view.id} »",
+                                "un cas d'usage ne cite que des flux de sa propre vue",
+                            )
+    yield from _part_of_cycles(fragments)
+
+
+def _unique_letters(fragment: Fragment, v: int, view: View) -> Iterator[Problem]:
+    letters: set[str] = set()
+    for f, flow in enumerate(view.flows):
+        if flow.letter in letters:
+            yield fragment.problem(
+                ("views", v, "flows", f, "letter"),
+                f"la lettre {flow.letter} est déjà celle d'un autre flux de la vue « {view.id} »",
+                "chaque flux d'une vue a sa propre lettre",
+            )
+        letters.add(flow.letter)
+
+
+def _part_of_cycles(fragments: list[Fragment]) -> Iterator[Problem]:
+    parent = {s.id: s.part_of for f in fragments for s in f.framework.services}
+    for fragment in fragments:
+        for i, service in enumerate(fragment.framework.services):
+            seen = {service.id}
+            current = service.part_of
+            while current in parent and current not in seen:
+                seen.add(current)
+                current = parent[current]
+            if current == service.id:
+                yield fragment.problem(
+                    ("services", i, "part_of"),
+                    f"le service « {service.id} » se contient lui-même par « part_of »",
+                    "un service ne peut pas être une partie de l'une de ses parties",
+                )

@@ -1,0 +1,64 @@
+"""Shared fixtures: the real model loaded once, its generated outputs, and throw-away copies of it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cadre.generate import ROOT, build
+from model import Framework, Index, ModelError, Problem, load_framework
+
+CONTENT = ROOT / "model" / "content"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens", action="store_true", default=False, help="rewrite tests/golden/* from the code"
+    )
+
+
+@pytest.fixture(scope="session")
+def framework() -> Framework:
+    return load_framework(CONTENT, shown_from=ROOT)
+
+
+@pytest.fixture(scope="session")
+def index(framework: Framework) -> Index:
+    return Index(framework)
+
+
+@pytest.fixture(scope="session")
+def outputs(index: Index) -> dict[str, str]:
+    return build(index)
+
+
+@pytest.fixture
+def repo_copy(tmp_path: Path) -> Path:
+    """A copy of the model and of generated/, laid out like the repository."""
+    shutil.copytree(CONTENT, tmp_path / "model" / "content")
+    shutil.copytree(ROOT / "generated", tmp_path / "generated")
+    return tmp_path
+
+
+def problems_of(root: Path) -> list[Problem]:
+    """Every problem reported when loading the model under ``root``; fails if it loads."""
+    with pytest.raises(ModelError) as caught:
+        load_framework(root / "model" / "content", shown_from=root)
+    return caught.value.problems
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the one occurrence of ``old`` in ``path``."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} must occur once in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    """1-based number of the line of ``path`` that contains ``needle``."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")

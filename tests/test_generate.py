@@ -1,0 +1,92 @@
+"""generated/ is committed, fresh, deterministic and written atomically by one writer."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import edit
+
+from cadre import writer
+from cadre.__main__ import main
+from cadre.generate import ROOT
+
+_HASH_OUTPUTS = """
+import hashlib, json
+from cadre.generate import build
+from model import Index, load_framework
+outputs = build(Index(load_framework()))
+print(json.dumps({p: hashlib.sha256(t.encode()).hexdigest() for p, t in sorted(outputs.items())}))
+"""
+
+
+def test_committed_generated_is_up_to_date(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["generate", "--check"]) == 0, capsys.readouterr().err
+
+
+def test_check_fails_and_names_the_command_when_the_model_changes(
+    repo_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(repo_copy / "model/content/services.yaml", "    name: Santé.fr\n", "    name: Santé.fr (portail)\n")
+    assert main(["--root", str(repo_copy), "generate", "--check"]) == 1
+    err = capsys.readouterr().err
+    assert "~ docs/services/sante-fr.md" in err
+    assert "make generate" in err
+    assert main(["--root", str(repo_copy), "generate"]) == 0
+    assert main(["--root", str(repo_copy), "generate", "--check"]) == 0
+
+
+def test_same_model_gives_same_bytes_in_two_processes() -> None:
+    digests = []
+    for seed in ("1", "987"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run(
+            [sys.executable, "-c", _HASH_OUTPUTS], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+        )
+        digests.append(json.loads(run.stdout))
+    assert digests[0] == digests[1]
+    assert len(digests[0]) > 40
+
+
+def test_outputs_carry_no_machine_path(outputs: dict[str, str]) -> None:
+    for path, text in outputs.items():
+        for marker in (str(ROOT), "/tmp/", "/root/", "/home/", "site-packages"):
+            assert marker not in text, f"{path} contains {marker}"
+
+
+def test_writer_touches_only_changed_files_and_removes_stale_ones(tmp_path: Path) -> None:
+    writer.write({"a.txt": "un\n", "sous/b.txt": "deux\n"}, tmp_path)
+    kept = (tmp_path / "a.txt").stat().st_mtime_ns
+    (tmp_path / "a.txt").touch()
+    kept = (tmp_path / "a.txt").stat().st_mtime_ns
+    changes = writer.write({"a.txt": "un\n", "c.txt": "trois\n"}, tmp_path)
+    assert (changes.added, changes.changed, changes.removed) == (["c.txt"], [], ["sous/b.txt"])
+    assert (tmp_path / "a.txt").stat().st_mtime_ns == kept
+    assert not (tmp_path / "sous").exists()
+
+
+@pytest.mark.parametrize("bad", ["../evil.md", "/etc/passwd", "docs/../../x", "a\\b"])
+def test_writer_refuses_paths_that_leave_the_output(tmp_path: Path, bad: str) -> None:
+    with pytest.raises(ValueError, match="chemin de sortie refusé"):
+        writer.write({bad: "x"}, tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_diagrams_folder_does_not_shadow_the_library() -> None:
+    import diagrams
+
+    assert not (ROOT / "diagrams" / "__init__.py").exists()
+    assert "site-packages" in (diagrams.__file__ or "")
+
+
+def test_diagram_script_writes_the_view_diagrams(repo_copy: Path) -> None:
+    script = ROOT / "diagrams" / "vues.py"
+    run = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert "schémas" in run.stdout or "diagrams" in run.stdout
+    digest = hashlib.sha256((ROOT / "generated/diagrams/mes-flux.svg").read_bytes()).hexdigest()
+    assert digest == hashlib.sha256((repo_copy / "generated/diagrams/mes-flux.svg").read_bytes()).hexdigest()

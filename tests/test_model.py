@@ -1,0 +1,59 @@
+"""The model holds section 1.2 of the framework as the source states it."""
+
+from __future__ import annotations
+
+from model import Direction, Framework, Index, Nature
+
+
+def test_mes_view_has_the_five_flows_of_section_1_2_4(index: Index) -> None:
+    flows = {f.letter: f for f in index.views["mes"].flows}
+    assert sorted(flows) == ["A", "B", "C", "D", "E"]
+    ends = {letter: (f.emitter, f.receiver, f.direction) for letter, f in flows.items()}
+    assert ends == {
+        "A": ("portails-services-references", "mes-agenda", Direction.UNIDIRECTIONAL),
+        "B": ("portails-services-references", "mes-profil-medical", Direction.UNIDIRECTIONAL),
+        "C": ("portails-services-references", "mes-dmp", Direction.BIDIRECTIONAL),
+        "D": ("mes-profil-medical", "mes-dmp", Direction.UNIDIRECTIONAL),
+        "E": ("mes-messagerie-citoyenne", "mes-dmp", Direction.UNIDIRECTIONAL),
+    }
+    assert flows["E"].nature is Nature.MANUAL
+
+
+def test_mes_parts_are_the_bricks_named_by_the_framework(index: Index) -> None:
+    parts = {s.short_name for s in index.parts("mes")}
+    assert parts == {"Catalogue MES", "Agenda", "Profil médical", "DMP", "Messagerie citoyenne"}
+
+
+def test_recommendations_4_1_1_to_4_1_7_in_full(framework: Framework) -> None:
+    ids = [r.id for r in framework.recommendations if r.axis == "4.1"]
+    assert ids == [f"4.1.{n}" for n in range(1, 8)]
+    by_id = {r.id: r for r in framework.recommendations}
+    assert "Les portails de services doivent être référencés dans le catalogue de services MES" in by_id["4.1.3"].text
+    assert by_id["4.1.7"].text.count("RGAA") == 1
+
+
+def test_use_cases_are_numbered_from_one_per_schema(framework: Framework) -> None:
+    for view in framework.views:
+        for scenario in view.scenarios:
+            assert [uc.number for uc in scenario.use_cases] == list(range(1, len(scenario.use_cases) + 1))
+
+
+def test_every_entity_names_its_section_in_the_source(index: Index) -> None:
+    sources = [
+        *(a.source for a in index.framework.axes),
+        *(s.source for s in index.framework.services),
+        *(v.source for v in index.framework.views),
+        *(f.source for f in index.flows.values()),
+        *(uc.source for uc in index.use_cases.values()),
+        *(r.source for r in index.framework.recommendations),
+    ]
+    documents = {d.id for d in index.framework.documents}
+    for source in sources:
+        assert source.section.startswith("1."), source
+        assert source.document in documents
+
+
+def test_use_cases_list_the_flows_their_steps_rely_on(index: Index) -> None:
+    assert index.use_cases["mes-cu1"].flows == ["mes-a", "mes-b", "mes-c"]
+    assert [uc.id for uc in index.use_cases_of_flow("mes-a")] == ["mes-cu1"]
+    assert [f.letter for f in index.flows_received("mes-dmp")] == ["C", "D", "E"]
