@@ -176,6 +176,8 @@ def _build(spec: DiagramSpec) -> _InMemoryDiagram:
                 "label": _label(edge.label, 8),
                 "tooltip": escape(edge.tooltip or edge.label),
                 "fontcolor": "#1A1A1A",
+                "fontname": FONT,
+                "fontsize": "11",
             }
             if edge.url:
                 arrow["URL"] = edge.url

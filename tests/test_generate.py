@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -84,9 +84,12 @@ def test_diagrams_folder_does_not_shadow_the_library() -> None:
     assert "site-packages" in (diagrams.__file__ or "")
 
 
-def test_diagram_script_writes_the_view_diagrams(repo_copy: Path) -> None:
+def test_diagram_script_writes_the_view_diagrams(repo_copy: Path, outputs: dict[str, str]) -> None:
+    shutil.rmtree(repo_copy / "generated/diagrams")
     script = ROOT / "diagrams" / "vues.py"
-    run = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert "schémas" in run.stdout or "diagrams" in run.stdout
-    digest = hashlib.sha256((ROOT / "generated/diagrams/mes-flux.svg").read_bytes()).hexdigest()
-    assert digest == hashlib.sha256((repo_copy / "generated/diagrams/mes-flux.svg").read_bytes()).hexdigest()
+    run = subprocess.run(
+        [sys.executable, str(script), "--root", str(repo_copy)], capture_output=True, text=True, check=True
+    )
+    assert run.stdout.strip() == "generated/diagrams : 2 schémas, 2 réécrits."
+    for name in ("mes-flux.svg", "mes-orchestration.svg"):
+        assert (repo_copy / "generated/diagrams" / name).read_text(encoding="utf-8") == outputs[f"diagrams/{name}"]
