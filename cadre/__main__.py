@@ -29,6 +29,10 @@ def parser() -> argparse.ArgumentParser:
     return main_parser
 
 
+def _count(number: int, singular: str, plural: str) -> str:
+    return f"{number} {singular if number == 1 else plural}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit code."""
     arguments = parser().parse_args(argv)
@@ -39,11 +43,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         except ModelError as error:
             print(error.report(), file=sys.stderr)
             return 1
-        print(
-            f"Modèle valide : {len(framework.services)} services, {len(framework.views)} vues, "
-            f"{sum(len(v.flows) for v in framework.views)} flux, "
-            f"{len(framework.recommendations)} recommandations."
-        )
+        counts = [
+            _count(len(framework.services), "service", "services"),
+            _count(len(framework.views), "vue", "vues"),
+            _count(sum(len(v.flows) for v in framework.views), "flux", "flux"),
+            _count(len(framework.recommendations), "recommandation", "recommandations"),
+        ]
+        print(f"Modèle valide : {', '.join(counts)}.")
         return 0
     return run_generate(root, check=arguments.check)
 

@@ -100,11 +100,12 @@ def _bullets(items: list[str], empty: str = "Aucun.") -> Paragraphs:
     return Paragraphs("\n".join(f"- {item}" for item in items) if items else empty)
 
 
-def _flow_table(index: Index, here: str, flows: list[Flow], *, letter_only: bool = False) -> Table:
+def _flow_table(index: Index, here: str, flows: list[Flow]) -> Table:
+    """Flows of one view: the letter opens the flow, then what identifies it."""
     rows = tuple(
         (
-            _link(here, "flow", f.id, f.letter) if letter_only else _flow(index, here, f),
-            md(f.title) if letter_only else md(index.view_of[f.id].title),
+            _link(here, "flow", f.id, f.letter),
+            md(f.title),
             _service(index, here, f.emitter),
             _service(index, here, f.receiver),
             md(f.direction.label),
@@ -114,12 +115,25 @@ def _flow_table(index: Index, here: str, flows: list[Flow], *, letter_only: bool
         )
         for f in flows
     )
-    second = "Intitulé" if letter_only else "Vue"
     return Table(
-        ("Flux", second, "Émetteur", "Récepteur", "Sens", "Nature", "Données", "État"),
+        ("Flux", "Intitulé", "Émetteur", "Récepteur", "Sens", "Nature", "Données", "État"),
         rows,
         empty="Aucun flux.",
     )
+
+
+def _service_flow_table(index: Index, here: str, service_id: str) -> Table:
+    """Flows a service emits or receives, from any view, with the service at the other end."""
+    rows = tuple(
+        (
+            _link(here, "flow", f.id, f"{f.letter} — {f.title}"),
+            _link(here, "view", index.view_of[f.id].id, index.view_of[f.id].title),
+            "émis vers" if f.emitter == service_id else "reçu de",
+            _service(index, here, f.receiver if f.emitter == service_id else f.emitter),
+        )
+        for f in index.flows_emitted(service_id) + index.flows_received(service_id)
+    )
+    return Table(("Flux", "Vue", "Sens pour ce service", "Autre service"), rows, empty="Aucun flux.")
 
 
 def _use_case_table(index: Index, here: str, use_cases: list[UseCase]) -> Table:
@@ -165,7 +179,7 @@ def view_page(index: Index, view: View) -> Page:
                         "Schéma des flux — trait plein : flux automatisé ; pointillés : flux manuel ; "
                         "double pointe : flux bidirectionnel. Chaque lettre ouvre la page du flux.",
                     ),
-                    _flow_table(index, here, list(view.flows), letter_only=True),
+                    _flow_table(index, here, list(view.flows)),
                     _legend(index, view),
                 ),
             )
@@ -226,10 +240,7 @@ def service_page(index: Index, service: Service) -> Page:
     if service.mes_catalogue:
         facts.append(("Catalogue de Mon espace santé", md(service.mes_catalogue.label)))
     parts = index.parts(service.id)
-    flows = index.flows_emitted(service.id) + index.flows_received(service.id)
-    sections = [
-        Section("Flux émis et reçus", (_flow_table(index, here, flows),)),
-    ]
+    sections = [Section("Flux émis et reçus", (_service_flow_table(index, here, service.id),))]
     if parts:
         sections.insert(0, Section("Composants", (_bullets([_service(index, here, p.id) for p in parts]),)))
     sections.append(
@@ -416,11 +427,7 @@ def index_pages(index: Index) -> dict[str, Page]:
     pages[here] = Page(
         title="Flux",
         lead="Les flux d'échange de données entre services, repérés par leur lettre sur le schéma de leur vue.",
-        sections=tuple(
-            Section(md(v.title), (_flow_table(index, here, list(v.flows), letter_only=True),))
-            for v in fw.views
-            if v.flows
-        ),
+        sections=tuple(Section(md(v.title), (_flow_table(index, here, list(v.flows)),)) for v in fw.views if v.flows),
     )
     here = site_paths.index("use_case")
     pages[here] = Page(
