@@ -25,6 +25,25 @@ _TYPE_NAMES = {
 }
 
 
+def without_typo_echoes(errors: list[ErrorDetails]) -> list[ErrorDetails]:
+    """Drop "missing field" errors explained by a misspelt key of the same block.
+
+    ``catgory: portals`` gives both an unknown ``catgory`` and a missing ``category``; the editor
+    needs only the first, whose fix names the right spelling.
+    """
+    unknown: dict[tuple[int | str, ...], list[str]] = {}
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            unknown.setdefault(tuple(error["loc"][:-1]), []).append(str(error["loc"][-1]))
+    kept = []
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] == "missing" and difflib.get_close_matches(str(loc[-1]), unknown.get(loc[:-1], []), n=1):
+            continue
+        kept.append(error)
+    return kept
+
+
 def describe(error: ErrorDetails) -> tuple[str, str]:
     """French message and fix for one pydantic error."""
     loc = error["loc"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from model._messages import describe
+from model._messages import describe, without_typo_echoes
 from model._yaml import position, read_yaml
 from model.entities import Framework
 from model.problems import ModelError, Problem
@@ -53,7 +53,7 @@ def load_framework(content_dir: Path = CONTENT_DIR, *, shown_from: Path | None =
         try:
             fragment = Framework.model_validate(data)
         except ValidationError as error:
-            for detail in error.errors():
+            for detail in without_typo_echoes(error.errors()):
                 line, column = position(positions, tuple(detail["loc"]))
                 message, fix = describe(detail)
                 problems.append(Problem(shown, line, column, message, fix))
