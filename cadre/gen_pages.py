@@ -2,37 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from functools import cache
-from pathlib import Path
-
-import jinja2
-
 from cadre import site_paths
 from cadre.gen_diagrams import flows_path, orchestration_path
-from cadre.page_model import Block, Diagram, Note, Page, Paragraphs, Section, Table
+from cadre.page_model import Block, Diagram, Page, Paragraphs, Section, Table
+from cadre.page_parts import (
+    bullets,
+    first_sentence,
+    flow_link,
+    flow_table,
+    link,
+    notes,
+    recommendation_link,
+    render,
+    service_flow_table,
+    service_link,
+    source_line,
+    use_case_link,
+    use_case_table,
+)
 from cadre.text import blocks, md
-from model import Axis, Flow, Index, Recommendation, Service, SourceRef, SystemCategory, UseCase, View
-from model import Note as SourceNote
+from model import Axis, Flow, Index, Recommendation, Service, SystemCategory, UseCase, View
 
 DOCS = "docs"
-
-
-@cache
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,
-    )
-
-
-def render(page: Page) -> str:
-    """The Markdown text of ``page``."""
-    return _environment().get_template("page.md.j2").render(page=page)
 
 
 def generate(index: Index) -> dict[str, str]:
@@ -51,102 +42,7 @@ def generate(index: Index) -> dict[str, str]:
         pages[site_paths.page("recommendation", recommendation.id)] = recommendation_page(index, recommendation)
     for axis in fw.axes:
         pages[site_paths.page("axis", axis.id)] = axis_page(index, axis)
-    pages.update(index_pages(index))
-    outputs = {f"{DOCS}/{path}": render(page) for path, page in pages.items()}
-    outputs.update({f"{DOCS}/{path}": text for path, text in navigation(index).items()})
-    return outputs
-
-
-# --- links and shared pieces ---------------------------------------------------------------------
-
-
-def _link(here: str, kind: str, ident: str, text: str) -> str:
-    return f"[{md(text)}]({site_paths.md_link(here, site_paths.page(kind, ident))})"
-
-
-def _service(index: Index, here: str, ident: str) -> str:
-    if ident in index.actors:
-        return md(index.actors[ident].name)
-    return _link(here, "service", ident, index.services[ident].name)
-
-
-def _flow(index: Index, here: str, flow: Flow) -> str:
-    view = index.view_of[flow.id]
-    return _link(here, "flow", flow.id, f"Flux {flow.letter} ({view.title}) — {flow.title}")
-
-
-def _use_case(index: Index, here: str, uc: UseCase) -> str:
-    return _link(here, "use_case", uc.id, f"Cas d'usage {uc.number} — {uc.goal}")
-
-
-def _recommendation(here: str, rec: Recommendation) -> str:
-    return _link(here, "recommendation", rec.id, f"Recommandation {rec.id}")
-
-
-def _source(index: Index, ref: SourceRef) -> str:
-    document = next(d for d in index.framework.documents if d.id == ref.document)
-    detail = f" ({md(ref.detail)})" if ref.detail else ""
-    version = f", {md(document.version)}" if document.version else ""
-    return f"Source : {md(document.title)}{version}, section {md(ref.section)}{detail}."
-
-
-def _notes(notes: Iterable[SourceNote]) -> tuple[Note, ...]:
-    return tuple(
-        Note(title=f"{note.kind.label} — section {note.section}", markdown=blocks(note.text)) for note in notes
-    )
-
-
-def _bullets(items: list[str], empty: str = "Aucun.") -> Paragraphs:
-    return Paragraphs("\n".join(f"- {item}" for item in items) if items else empty)
-
-
-def _flow_table(index: Index, here: str, flows: list[Flow]) -> Table:
-    """Flows of one view: the letter opens the flow, then what identifies it."""
-    rows = tuple(
-        (
-            _link(here, "flow", f.id, f.letter),
-            md(f.title),
-            _service(index, here, f.emitter),
-            _service(index, here, f.receiver),
-            md(f.direction.label),
-            md(f.nature.label),
-            md(", ".join(c.label for c in f.data_categories)),
-            md(f.status.label),
-        )
-        for f in flows
-    )
-    return Table(
-        ("Flux", "Intitulé", "Émetteur", "Récepteur", "Sens", "Nature", "Données", "État"),
-        rows,
-        empty="Aucun flux.",
-    )
-
-
-def _service_flow_table(index: Index, here: str, service_id: str) -> Table:
-    """Flows a service emits or receives, from any view, with the service at the other end."""
-    rows = tuple(
-        (
-            _link(here, "flow", f.id, f"{f.letter} — {f.title}"),
-            _link(here, "view", index.view_of[f.id].id, index.view_of[f.id].title),
-            "émis vers" if f.emitter == service_id else "reçu de",
-            _service(index, here, f.receiver if f.emitter == service_id else f.emitter),
-        )
-        for f in index.flows_emitted(service_id) + index.flows_received(service_id)
-    )
-    return Table(("Flux", "Vue", "Sens pour ce service", "Autre service"), rows, empty="Aucun flux.")
-
-
-def _use_case_table(index: Index, here: str, use_cases: list[UseCase]) -> Table:
-    rows = tuple(
-        (
-            _link(here, "use_case", uc.id, str(uc.number)),
-            md(index.actors[uc.actor].name),
-            md(uc.goal),
-            ", ".join(_link(here, "flow", f, index.flows[f].letter) for f in uc.flows) or "—",
-        )
-        for uc in use_cases
-    )
-    return Table(("N°", "En tant que …", "… je souhaite …", "Flux"), rows, empty="Aucun cas d'usage.")
+    return {f"{DOCS}/{path}": render(page) for path, page in pages.items()}
 
 
 # --- entity pages --------------------------------------------------------------------------------
@@ -167,7 +63,7 @@ def view_page(index: Index, view: View) -> Page:
                 "d'usage du tableau ci-dessous ; chaque service et chaque flèche ouvre sa page.",
             )
         )
-        scenario_blocks.append(_use_case_table(index, here, list(scenario.use_cases)))
+        scenario_blocks.append(use_case_table(index, here, list(scenario.use_cases)))
         sections.append(Section(md(scenario.title), tuple(scenario_blocks)))
     if view.flows:
         sections.append(
@@ -179,7 +75,7 @@ def view_page(index: Index, view: View) -> Page:
                         "Schéma des flux — trait plein : flux automatisé ; pointillés : flux manuel ; "
                         "double pointe : flux bidirectionnel. Chaque lettre ouvre la page du flux.",
                     ),
-                    _flow_table(index, here, list(view.flows)),
+                    flow_table(index, here, list(view.flows)),
                     _legend(index, view),
                 ),
             )
@@ -192,20 +88,20 @@ def view_page(index: Index, view: View) -> Page:
     sections.append(
         Section(
             "Recommandations liées",
-            (_bullets([f"{_recommendation(here, r)} — {md(_first_sentence(r.text))}" for r in recs], "Aucune."),),
+            (bullets([f"{recommendation_link(here, r)} — {md(first_sentence(r.text))}" for r in recs], "Aucune."),),
         )
     )
     axis = index.axes[view.axis]
     return Page(
         title=md(view.title),
         facts=(
-            ("Axe", _link(here, "axis", axis.id, f"Axe {axis.id} — {axis.title}")),
+            ("Axe", link(here, "axis", axis.id, f"Axe {axis.id} — {axis.title}")),
             ("Section du cadre", md(view.source.section)),
         ),
         lead=blocks(view.description),
         sections=tuple(sections),
-        source=_source(index, view.source),
-        notes=_notes([*view.notes, *(n for s in view.scenarios for n in s.notes)]),
+        source=source_line(index, view.source),
+        notes=notes([*view.notes, *(n for s in view.scenarios for n in s.notes)]),
     )
 
 
@@ -218,12 +114,6 @@ def _legend(index: Index, view: View) -> Paragraphs:
     return Paragraphs(f"Couleurs des services (catégories de systèmes) présentes sur ces schémas : {items}.")
 
 
-def _first_sentence(text: str) -> str:
-    flat = " ".join(text.split())
-    end = flat.find(". ")
-    return flat if end < 0 else flat[: end + 1]
-
-
 def service_page(index: Index, service: Service) -> Page:
     """A service: what it is, its parts, the flows it emits and receives, what refers to it."""
     here = site_paths.page("service", service.id)
@@ -234,25 +124,27 @@ def service_page(index: Index, service: Service) -> Page:
     if service.short_name:
         facts.insert(0, ("Sigle ou nom court", md(service.short_name)))
     if service.part_of:
-        facts.append(("Fait partie de", _service(index, here, service.part_of)))
+        facts.append(("Fait partie de", service_link(index, here, service.part_of)))
     if service.generic:
         facts.append(("Portée", "Famille de services (et non un service nommé)"))
     if service.mes_catalogue:
         facts.append(("Catalogue de Mon espace santé", md(service.mes_catalogue.label)))
     parts = index.parts(service.id)
-    sections = [Section("Flux émis et reçus", (_service_flow_table(index, here, service.id),))]
+    sections = [Section("Flux émis et reçus", (service_flow_table(index, here, service.id),))]
     if parts:
-        sections.insert(0, Section("Composants", (_bullets([_service(index, here, p.id) for p in parts]),)))
+        sections.insert(0, Section("Composants", (bullets([service_link(index, here, p.id) for p in parts]),)))
     sections.append(
         Section(
             "Utilisé par",
             (
                 Paragraphs("**Vues**"),
-                _bullets([_link(here, "view", v.id, v.title) for v in index.views_of_service(service.id)]),
+                bullets([link(here, "view", v.id, v.title) for v in index.views_of_service(service.id)]),
                 Paragraphs("**Cas d'usage**"),
-                _bullets([_use_case(index, here, uc) for uc in index.use_cases_of_service(service.id)]),
+                bullets([use_case_link(index, here, uc) for uc in index.use_cases_of_service(service.id)]),
                 Paragraphs("**Recommandations**"),
-                _bullets([_recommendation(here, r) for r in index.recommendations_of_service(service.id)], "Aucune."),
+                bullets(
+                    [recommendation_link(here, r) for r in index.recommendations_of_service(service.id)], "Aucune."
+                ),
             ),
         )
     )
@@ -261,8 +153,8 @@ def service_page(index: Index, service: Service) -> Page:
         facts=tuple(facts),
         lead=blocks(service.description),
         sections=tuple(sections),
-        source=_source(index, service.source),
-        notes=_notes(service.notes),
+        source=source_line(index, service.source),
+        notes=notes(service.notes),
     )
 
 
@@ -273,9 +165,9 @@ def flow_page(index: Index, flow: Flow) -> Page:
     return Page(
         title=f"Flux {md(flow.letter)} — {md(flow.title)}",
         facts=(
-            ("Vue", _link(here, "view", view.id, view.title)),
-            ("Émetteur", _service(index, here, flow.emitter)),
-            ("Récepteur", _service(index, here, flow.receiver)),
+            ("Vue", link(here, "view", view.id, view.title)),
+            ("Émetteur", service_link(index, here, flow.emitter)),
+            ("Récepteur", service_link(index, here, flow.receiver)),
             ("Sens", md(flow.direction.label)),
             ("Nature", md(flow.nature.label)),
             ("Catégories de données", md(", ".join(c.label for c in flow.data_categories))),
@@ -285,15 +177,15 @@ def flow_page(index: Index, flow: Flow) -> Page:
         sections=(
             Section(
                 "Cas d'usage servis",
-                (_bullets([_use_case(index, here, uc) for uc in index.use_cases_of_flow(flow.id)]),),
+                (bullets([use_case_link(index, here, uc) for uc in index.use_cases_of_flow(flow.id)]),),
             ),
             Section(
                 "Recommandations qui le concernent",
-                (_bullets([_recommendation(here, r) for r in index.recommendations_of_flow(flow.id)], "Aucune."),),
+                (bullets([recommendation_link(here, r) for r in index.recommendations_of_flow(flow.id)], "Aucune."),),
             ),
         ),
-        source=_source(index, flow.source),
-        notes=_notes(flow.notes),
+        source=source_line(index, flow.source),
+        notes=notes(flow.notes),
     )
 
 
@@ -303,27 +195,27 @@ def use_case_page(index: Index, uc: UseCase) -> Page:
     view = index.view_of[uc.id]
     scenario = index.scenario_of[uc.id]
     steps = tuple(
-        (str(n), _service(index, here, s.from_), _service(index, here, s.to)) for n, s in enumerate(uc.steps, 1)
+        (str(n), service_link(index, here, s.from_), service_link(index, here, s.to)) for n, s in enumerate(uc.steps, 1)
     )
     return Page(
         title=f"Cas d'usage {uc.number} — {md(uc.goal)}",
         facts=(
-            ("Vue", _link(here, "view", view.id, view.title)),
+            ("Vue", link(here, "view", view.id, view.title)),
             ("Schéma d'orchestration", md(scenario.title)),
-            ("En tant que …", md(index.actors[uc.actor].name)),
+            ("En tant que …", md(index.participant_name(uc.actor))),
             ("… je souhaite …", md(uc.goal)),
         ),
         sections=(
             Section("… et pour cela …", (Paragraphs(blocks(uc.means)),)),
-            Section("Services mobilisés", (_bullets([_service(index, here, s) for s in uc.services]),)),
-            Section("Flux mobilisés", (_bullets([_flow(index, here, index.flows[f]) for f in uc.flows]),)),
+            Section("Services mobilisés", (bullets([service_link(index, here, s) for s in uc.services]),)),
+            Section("Flux mobilisés", (bullets([flow_link(index, here, index.flows[f]) for f in uc.flows]),)),
             Section(
                 "Étapes sur le schéma d'orchestration",
                 (Table(("Étape", "De", "Vers"), steps, empty="Aucune flèche sur le schéma."),),
             ),
         ),
-        source=_source(index, uc.source),
-        notes=_notes(uc.notes),
+        source=source_line(index, uc.source),
+        notes=notes(uc.notes),
     )
 
 
@@ -331,182 +223,44 @@ def recommendation_page(index: Index, rec: Recommendation) -> Page:
     """A recommendation: its full text and what it concerns."""
     here = site_paths.page("recommendation", rec.id)
     axis = index.axes[rec.axis]
-    concerned = [_service(index, here, s) for s in rec.services]
+    concerned = [service_link(index, here, s) for s in rec.services]
     concerned += [f"Tout service de nature « {md(k.label)} »" for k in rec.service_kinds]
     return Page(
         title=f"Recommandation {md(rec.id)}",
-        facts=(("Axe", _link(here, "axis", axis.id, f"Axe {axis.id} — {axis.title}")),),
+        facts=(("Axe", link(here, "axis", axis.id, f"Axe {axis.id} — {axis.title}")),),
         lead=blocks(rec.text),
         sections=(
-            Section("Services concernés", (_bullets(concerned),)),
-            Section("Flux concernés", (_bullets([_flow(index, here, index.flows[f]) for f in rec.flows]),)),
+            Section("Services concernés", (bullets(concerned),)),
+            Section("Flux concernés", (bullets([flow_link(index, here, index.flows[f]) for f in rec.flows]),)),
         ),
-        source=_source(index, rec.source),
-        notes=_notes(rec.notes),
+        source=source_line(index, rec.source),
+        notes=notes(rec.notes),
     )
 
 
 def axis_page(index: Index, axis: Axis) -> Page:
     """An axis of work: its status, views and recommendations."""
     here = site_paths.page("axis", axis.id)
-    views = [v for v in index.framework.views if v.axis == axis.id]
-    recs = [r for r in index.framework.recommendations if r.axis == axis.id]
+    fw = index.framework
+    views = [v for v in fw.views if v.axis == axis.id]
+    recs = [r for r in fw.recommendations if r.axis == axis.id]
+    questions = [f"{md(q.text)} *({md(q.theme.label)})*" for q in fw.questions if q.axis == axis.id]
+    steps = [
+        f"[{md(' / '.join(o.label for o in s.owners))}] {md(s.action)}" for s in fw.next_steps if s.axis == axis.id
+    ]
     return Page(
         title=f"Axe {md(axis.id)} — {md(axis.title)}",
         facts=(("État", md(axis.status.label)),),
         lead=blocks(axis.description) if axis.description else "",
         sections=(
-            Section("Vues", (_bullets([_link(here, "view", v.id, v.title) for v in views], "Aucune."),)),
+            Section("Vues", (bullets([link(here, "view", v.id, v.title) for v in views], "Aucune."),)),
             Section(
                 "Recommandations",
-                (_bullets([f"{_recommendation(here, r)} — {md(_first_sentence(r.text))}" for r in recs], "Aucune."),),
+                (bullets([f"{recommendation_link(here, r)} — {md(first_sentence(r.text))}" for r in recs], "Aucune."),),
             ),
+            Section("Questionnements auxquels l'axe répond", (bullets(questions, "Aucun."),)),
+            Section("Prochaines étapes", (bullets(steps, "Aucune."),)),
         ),
-        source=_source(index, axis.source),
-        notes=_notes(axis.notes),
+        source=source_line(index, axis.source),
+        notes=notes(axis.notes),
     )
-
-
-# --- section indexes and navigation --------------------------------------------------------------
-
-
-def index_pages(index: Index) -> dict[str, Page]:
-    """The page that lists every entity of each kind."""
-    fw = index.framework
-    pages: dict[str, Page] = {}
-    here = site_paths.index("view")
-    pages[here] = Page(
-        title="Vues (parcours)",
-        lead="Chaque vue reprend un schéma d'orchestration du cadre, ses cas d'usage et ses flux.",
-        sections=(
-            Section(
-                "Toutes les vues",
-                (
-                    Table(
-                        ("Vue", "Axe", "Section", "Cas d'usage", "Flux"),
-                        tuple(
-                            (
-                                _link(here, "view", v.id, v.title),
-                                md(v.axis),
-                                md(v.source.section),
-                                str(sum(len(s.use_cases) for s in v.scenarios)),
-                                str(len(v.flows)),
-                            )
-                            for v in fw.views
-                        ),
-                    ),
-                ),
-            ),
-        ),
-    )
-    here = site_paths.index("service")
-    pages[here] = Page(
-        title="Services",
-        lead="Les services numériques, portails, référentiels et systèmes d'information du cadre.",
-        sections=(
-            Section(
-                "Tous les services",
-                (
-                    Table(
-                        ("Service", "Nature", "Catégorie de système", "Fait partie de"),
-                        tuple(
-                            (
-                                _link(here, "service", s.id, s.name),
-                                md(s.kind.label),
-                                md(s.category.label),
-                                _service(index, here, s.part_of) if s.part_of else "—",
-                            )
-                            for s in fw.services
-                        ),
-                    ),
-                ),
-            ),
-        ),
-    )
-    here = site_paths.index("flow")
-    pages[here] = Page(
-        title="Flux",
-        lead="Les flux d'échange de données entre services, repérés par leur lettre sur le schéma de leur vue.",
-        sections=tuple(Section(md(v.title), (_flow_table(index, here, list(v.flows)),)) for v in fw.views if v.flows),
-    )
-    here = site_paths.index("use_case")
-    pages[here] = Page(
-        title="Cas d'usage",
-        lead="Les cas d'usage de chaque schéma d'orchestration : « En tant que … je souhaite … et pour cela … ».",
-        sections=tuple(
-            Section(f"{md(v.title)} — {md(s.title)}", (_use_case_table(index, here, list(s.use_cases)),))
-            for v in fw.views
-            for s in v.scenarios
-        ),
-    )
-    here = site_paths.index("recommendation")
-    pages[here] = Page(
-        title="Recommandations",
-        lead="Les principes thématiques et règles d'urbanisation du cadre, texte intégral sur chaque page.",
-        sections=(
-            Section(
-                "Toutes les recommandations",
-                (
-                    Table(
-                        ("Recommandation", "Axe", "Début du texte"),
-                        tuple(
-                            (_recommendation(here, r), md(r.axis), md(_first_sentence(r.text)))
-                            for r in fw.recommendations
-                        ),
-                    ),
-                ),
-            ),
-        ),
-    )
-    here = site_paths.index("axis")
-    pages[here] = Page(
-        title="Axes de travail",
-        sections=(
-            Section(
-                "Les axes du domaine d'étude 4",
-                (
-                    Table(
-                        ("Axe", "Intitulé", "État"),
-                        tuple((_link(here, "axis", a.id, a.id), md(a.title), md(a.status.label)) for a in fw.axes),
-                    ),
-                ),
-            ),
-        ),
-    )
-    return pages
-
-
-def navigation(index: Index) -> dict[str, str]:
-    """One literate-nav ``SUMMARY.md`` per generated section."""
-    fw = index.framework
-    name = site_paths.page
-
-    def leaf(kind: str, ident: str, text: str) -> tuple[str, str]:
-        return md(text), name(kind, ident).split("/", 1)[1]
-
-    sections: dict[str, list[tuple[str, str, list[tuple[str, str]]]]] = {
-        "view": [(md(v.title), name("view", v.id).split("/", 1)[1], []) for v in fw.views],
-        "service": [(*leaf("service", s.id, s.name), []) for s in fw.services],
-        "flow": [
-            (md(v.title), "", [leaf("flow", f.id, f"Flux {f.letter} — {f.title}") for f in v.flows])
-            for v in fw.views
-            if v.flows
-        ],
-        "use_case": [
-            (
-                md(v.title),
-                "",
-                [leaf("use_case", uc.id, f"{uc.number}. {uc.goal}") for s in v.scenarios for uc in s.use_cases],
-            )
-            for v in fw.views
-            if v.scenarios
-        ],
-        "recommendation": [(*leaf("recommendation", r.id, f"Recommandation {r.id}"), []) for r in fw.recommendations],
-        "axis": [(*leaf("axis", a.id, f"Axe {a.id}"), []) for a in fw.axes],
-    }
-    template = _environment().get_template("SUMMARY.md.j2")
-    overview: tuple[str, str, list[tuple[str, str]]] = ("Vue d'ensemble", "index.md", [])
-    return {
-        f"{site_paths.SECTIONS[kind]}/SUMMARY.md": template.render(items=[overview, *items])
-        for kind, items in sections.items()
-    }

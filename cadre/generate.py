@@ -6,12 +6,17 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from cadre import gen_diagrams, gen_json, gen_pages, writer
+from cadre import gen_diagrams, gen_json, gen_pages, gen_sections, writer
 from model import Index, ModelError, load_framework
 
 Generator = Callable[[Index], dict[str, str]]
 
-GENERATORS: tuple[Generator, ...] = (gen_json.generate, gen_diagrams.generate, gen_pages.generate)
+GENERATORS: tuple[Generator, ...] = (
+    gen_json.generate,
+    gen_diagrams.generate,
+    gen_pages.generate,
+    gen_sections.generate,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -19,6 +19,8 @@ from model.enums import (
     FlowStatus,
     Nature,
     NoteKind,
+    Owner,
+    QuestionTheme,
     ServiceKind,
     SystemCategory,
 )
@@ -217,6 +219,52 @@ class Recommendation(_Entity):
     notes: list[Note] = Field(default_factory=list)
 
 
+class Stake(_Entity):
+    """Enjeu du domaine d'étude, issu de la phase d'analyse de l'existant (section 1.1.1)."""
+
+    id: Id
+    title: Label = Field(description="Intitulé court de l'enjeu.")
+    text: Text
+    source: SourceRef
+    notes: list[Note] = Field(default_factory=list)
+
+
+class Question(_Entity):
+    """Besoin ou questionnement exprimé par les acteurs, et l'axe qui y répond (section 1.1.2)."""
+
+    id: Id
+    number: int = Field(ge=1, description="Rang de la question dans le tableau de la section 1.1.2.")
+    theme: QuestionTheme = Field(description="Thème de la question.")
+    text: Text
+    axis: Number = Field(description="Axe de travail qui répond à la question.")
+    also_addressed_in: Label | None = Field(
+        default=None, description="Autre domaine d'étude qui traite aussi la question (ex. « DE7 »)."
+    )
+    source: SourceRef
+    notes: list[Note] = Field(default_factory=list)
+
+
+class NextStep(_Entity):
+    """Action à mener, par axe, et les organismes qui la portent (section 1.6)."""
+
+    id: Id
+    axis: Number = Field(description="Axe de travail de l'action.")
+    owners: list[Owner] = Field(min_length=1, description="Organismes chargés de l'action.")
+    action: Text
+    source: SourceRef
+    notes: list[Note] = Field(default_factory=list)
+
+
+class Term(_Entity):
+    """Terme défini par le cadre (glossaire)."""
+
+    id: Id
+    term: Label = Field(description="Le terme.")
+    definition: Text
+    source: SourceRef
+    notes: list[Note] = Field(default_factory=list)
+
+
 class Framework(_Entity):
     """Le cadre d'urbanisation : l'ensemble du modèle, ou un fichier YAML qui en porte une partie."""
 
@@ -233,3 +281,7 @@ class Framework(_Entity):
     services: list[Service] = Field(default_factory=list)
     views: list[View] = Field(default_factory=list)
     recommendations: list[Recommendation] = Field(default_factory=list)
+    stakes: list[Stake] = Field(default_factory=list)
+    questions: list[Question] = Field(default_factory=list)
+    next_steps: list[NextStep] = Field(default_factory=list)
+    glossary: list[Term] = Field(default_factory=list)

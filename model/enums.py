@@ -93,7 +93,39 @@ class NoteKind(_Labelled):
     INFERENCE = "inference"
 
 
+class QuestionTheme(_Labelled):
+    """Thème d'un besoin ou questionnement (section 1.1.2)."""
+
+    URBANISATION = "urbanisation"
+    BUSINESS = "business"
+    REGULATION = "regulation"
+    INTEROPERABILITY = "interoperability"
+    SECURITY = "security"
+
+
+class Owner(_Labelled):
+    """Organisme chargé d'une action des prochaines étapes."""
+
+    CNSA = "cnsa"
+    DNS = "dns"
+    ANS = "ans"
+    MINISTRY = "ministry"
+
+
 _LABELS: dict[str, dict[str, str]] = {
+    "QuestionTheme": {
+        "urbanisation": "Urbanisation",
+        "business": "Métier",
+        "regulation": "Réglementation",
+        "interoperability": "Interopérabilité",
+        "security": "Sécurité",
+    },
+    "Owner": {
+        "cnsa": "CNSA",
+        "dns": "DNS",
+        "ans": "ANS",
+        "ministry": "Ministère",
+    },
     "SystemCategory": {
         "esms": "SI ESMS ou ESSMS partenaire",
         "state_core_services": "Services socles de l'État",

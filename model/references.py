@@ -56,6 +56,10 @@ def check(fragments: list[Fragment], *, declared_elsewhere: frozenset[str] | set
             ("flow", "flux"),
             ("use_case", "cas d'usage"),
             ("recommendation", "recommandation"),
+            ("stake", "enjeu"),
+            ("question", "question"),
+            ("next_step", "prochaine étape"),
+            ("term", "terme du glossaire"),
         ]
     }
     for fragment, kind, ident, path in _definitions(fragments):
@@ -103,6 +107,14 @@ def _definitions(fragments: list[Fragment]) -> Iterator[tuple[Fragment, str, str
         yield from ((fragment, "participant", s.id, ("services", i)) for i, s in enumerate(fw.services))
         for r, rec in enumerate(fw.recommendations):
             yield fragment, "recommendation", rec.id, ("recommendations", r)
+        for key, kind in (
+            ("stakes", "stake"),
+            ("questions", "question"),
+            ("next_steps", "next_step"),
+            ("glossary", "term"),
+        ):
+            for i, entity in enumerate(getattr(fw, key)):
+                yield fragment, kind, entity.id, (key, i)
         for v, view in enumerate(fw.views):
             yield fragment, "view", view.id, ("views", v)
             for f, flow in enumerate(view.flows):
@@ -120,6 +132,9 @@ def _references(fragments: list[Fragment]) -> Iterator[tuple[Fragment, str, str,
         for i, service in enumerate(fw.services):
             if service.part_of:
                 yield fragment, "service", service.part_of, ("services", i, "part_of")
+        for key in ("questions", "next_steps"):
+            for i, entity in enumerate(getattr(fw, key)):
+                yield fragment, "axis", entity.axis, (key, i, "axis")
         for r, rec in enumerate(fw.recommendations):
             yield fragment, "axis", rec.axis, ("recommendations", r, "axis")
             yield from _each(fragment, "service", rec.services, ("recommendations", r, "services"))
@@ -149,7 +164,7 @@ def _each(fragment: Fragment, kind: str, idents: list[str], path: Path_) -> Iter
 
 
 def _source_documents(fw: Framework) -> Iterator[tuple[Path_, str]]:
-    for key in ("axes", "actors", "services", "recommendations"):
+    for key in ("axes", "actors", "services", "recommendations", "stakes", "questions", "next_steps", "glossary"):
         for i, entity in enumerate(getattr(fw, key)):
             yield (key, i, "source", "document"), entity.source.document
     for v, view in enumerate(fw.views):

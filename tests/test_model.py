@@ -57,3 +57,25 @@ def test_use_cases_list_the_flows_their_steps_rely_on(index: Index) -> None:
     assert index.use_cases["mes-cu1"].flows == ["mes-a", "mes-b", "mes-c"]
     assert [uc.id for uc in index.use_cases_of_flow("mes-a")] == ["mes-cu1"]
     assert [f.letter for f in index.flows_received("mes-dmp")] == ["C", "D", "E"]
+
+
+def test_questions_of_1_1_2_with_their_theme_and_axis(framework: Framework) -> None:
+    questions = framework.questions
+    assert [q.number for q in questions] == list(range(1, 15))
+    by_axis = {axis: [q.number for q in questions if q.axis == axis] for axis in ("4.1", "4.2", "4.3")}
+    assert by_axis == {"4.1": [1, 2, 3, 4, 5, 6, 14], "4.2": [7, 8, 9, 10, 13], "4.3": [11, 12]}
+    assert [q.number for q in questions if q.also_addressed_in == "DE7"] == [14]
+    assert {q.theme.label for q in questions} == {
+        "Urbanisation",
+        "Métier",
+        "Réglementation",
+        "Interopérabilité",
+        "Sécurité",
+    }
+
+
+def test_next_steps_of_1_6_per_axis_with_owners(framework: Framework) -> None:
+    owners = {(s.axis, "/".join(o.label for o in s.owners)) for s in framework.next_steps}
+    assert owners == {("4.1", "CNSA"), ("4.1", "Ministère/CNSA"), ("4.2", "DNS/ANS"), ("4.3", "ANS/CNSA")}
+    assert [a.status.value for a in framework.axes] == ["instructed", "instructed", "to_be_instructed"]
+    assert len(framework.stakes) == 3

@@ -1,0 +1,250 @@
+"""Section pages: the index of each kind of entity, the overview pages of the framework, and navigation."""
+
+from __future__ import annotations
+
+from cadre import site_paths
+from cadre.page_model import Page, Paragraphs, Section, Table
+from cadre.page_parts import (
+    environment,
+    first_sentence,
+    flow_table,
+    link,
+    notes,
+    recommendation_link,
+    render,
+    service_link,
+    use_case_table,
+)
+from cadre.text import blocks, md
+from model import Index
+
+DOCS = "docs"
+
+
+def generate(index: Index) -> dict[str, str]:
+    """Every section index page and every navigation file, under ``docs/``."""
+    pages = {**index_pages(index), **overview_pages(index)}
+    outputs = {f"{DOCS}/{path}": render(page) for path, page in pages.items()}
+    outputs.update({f"{DOCS}/{path}": text for path, text in navigation(index).items()})
+    return outputs
+
+
+def index_pages(index: Index) -> dict[str, Page]:
+    """The page that lists every entity of each kind."""
+    fw = index.framework
+    pages: dict[str, Page] = {}
+    here = site_paths.index("view")
+    pages[here] = Page(
+        title="Vues (parcours)",
+        lead="Chaque vue reprend un schéma d'orchestration du cadre, ses cas d'usage et ses flux.",
+        sections=(
+            Section(
+                "Toutes les vues",
+                (
+                    Table(
+                        ("Vue", "Axe", "Section", "Cas d'usage", "Flux"),
+                        tuple(
+                            (
+                                link(here, "view", v.id, v.title),
+                                md(v.axis),
+                                md(v.source.section),
+                                str(sum(len(s.use_cases) for s in v.scenarios)),
+                                str(len(v.flows)),
+                            )
+                            for v in fw.views
+                        ),
+                    ),
+                ),
+            ),
+        ),
+    )
+    here = site_paths.index("service")
+    pages[here] = Page(
+        title="Services",
+        lead="Les services numériques, portails, référentiels et systèmes d'information du cadre.",
+        sections=(
+            Section(
+                "Tous les services",
+                (
+                    Table(
+                        ("Service", "Nature", "Catégorie de système", "Fait partie de"),
+                        tuple(
+                            (
+                                link(here, "service", s.id, s.name),
+                                md(s.kind.label),
+                                md(s.category.label),
+                                service_link(index, here, s.part_of) if s.part_of else "—",
+                            )
+                            for s in fw.services
+                        ),
+                    ),
+                ),
+            ),
+        ),
+    )
+    here = site_paths.index("flow")
+    pages[here] = Page(
+        title="Flux",
+        lead="Les flux d'échange de données entre services, repérés par leur lettre sur le schéma de leur vue.",
+        sections=tuple(Section(md(v.title), (flow_table(index, here, list(v.flows)),)) for v in fw.views if v.flows),
+    )
+    here = site_paths.index("use_case")
+    pages[here] = Page(
+        title="Cas d'usage",
+        lead="Les cas d'usage de chaque schéma d'orchestration : « En tant que … je souhaite … et pour cela … ».",
+        sections=tuple(
+            Section(f"{md(v.title)} — {md(s.title)}", (use_case_table(index, here, list(s.use_cases)),))
+            for v in fw.views
+            for s in v.scenarios
+        ),
+    )
+    here = site_paths.index("recommendation")
+    pages[here] = Page(
+        title="Recommandations",
+        lead="Les principes thématiques et règles d'urbanisation du cadre, texte intégral sur chaque page.",
+        sections=(
+            Section(
+                "Toutes les recommandations",
+                (
+                    Table(
+                        ("Recommandation", "Axe", "Début du texte"),
+                        tuple(
+                            (recommendation_link(here, r), md(r.axis), md(first_sentence(r.text)))
+                            for r in fw.recommendations
+                        ),
+                    ),
+                ),
+            ),
+        ),
+    )
+    here = site_paths.index("axis")
+    pages[here] = Page(
+        title="Axes de travail",
+        sections=(
+            Section(
+                "Les axes du domaine d'étude 4",
+                (
+                    Table(
+                        ("Axe", "Intitulé", "État"),
+                        tuple((link(here, "axis", a.id, a.id), md(a.title), md(a.status.label)) for a in fw.axes),
+                    ),
+                ),
+            ),
+        ),
+    )
+    return pages
+
+
+def overview_pages(index: Index) -> dict[str, Page]:
+    """Stakes and questions (1.1), next steps (1.6) and the glossary, one page each."""
+    fw = index.framework
+    here = "enjeux/index.md"
+    themes = list(dict.fromkeys(q.theme for q in fw.questions))
+    stakes = Page(
+        title="Enjeux et questionnements",
+        lead=(
+            "Les enjeux issus de la phase d'analyse de l'existant, puis les besoins et questionnements "
+            "exprimés par les acteurs du médico-social (ARS, GRADeS, collectifs SI médico-sociaux, "
+            "fédérations, ESMS et OG, industriels), chacun avec l'axe de travail qui y répond."
+        ),
+        sections=(
+            Section(
+                "Enjeux",
+                (Table(("Enjeu", "Description"), tuple((md(s.title), md(s.text)) for s in fw.stakes)),),
+            ),
+            *(
+                Section(
+                    f"Questionnements — {md(theme.label)}",
+                    (
+                        Table(
+                            ("N°", "Question", "Axe qui y répond"),
+                            tuple(
+                                (
+                                    str(q.number),
+                                    md(q.text),
+                                    link(here, "axis", q.axis, f"Axe {q.axis}")
+                                    + (
+                                        f" (également abordée dans le {md(q.also_addressed_in)})"
+                                        if q.also_addressed_in
+                                        else ""
+                                    ),
+                                )
+                                for q in fw.questions
+                                if q.theme == theme
+                            ),
+                        ),
+                    ),
+                )
+                for theme in themes
+            ),
+        ),
+        notes=notes([*(n for s in fw.stakes for n in s.notes), *(n for q in fw.questions for n in q.notes)]),
+    )
+    here_steps = "prochaines-etapes/index.md"
+    steps = Page(
+        title="Prochaines étapes",
+        lead="Les actions à mener par axe de travail, avec les organismes qui les portent (section 1.6).",
+        sections=tuple(
+            Section(
+                link(here_steps, "axis", axis.id, f"Axe {axis.id} — {axis.title}"),
+                (
+                    Paragraphs(f"État : {md(axis.status.label)}."),
+                    Table(
+                        ("Porteurs", "Action"),
+                        tuple(
+                            (md(" / ".join(o.label for o in step.owners)), md(step.action))
+                            for step in fw.next_steps
+                            if step.axis == axis.id
+                        ),
+                        empty="Aucune action.",
+                    ),
+                ),
+            )
+            for axis in fw.axes
+        ),
+    )
+    glossary = Page(
+        title="Glossaire",
+        lead="Les termes que le cadre définit, avec la section d'où vient la définition.",
+        sections=tuple(
+            Section(md(term.term), (Paragraphs(f"{blocks(term.definition)}\n\n*Section {md(term.source.section)}.*"),))
+            for term in sorted(fw.glossary, key=lambda t: t.term.casefold())
+        ),
+    )
+    return {here: stakes, here_steps: steps, "glossaire/index.md": glossary}
+
+
+def navigation(index: Index) -> dict[str, str]:
+    """One literate-nav ``SUMMARY.md`` per generated section."""
+    fw = index.framework
+    name = site_paths.page
+
+    def leaf(kind: str, ident: str, text: str) -> tuple[str, str]:
+        return md(text), name(kind, ident).split("/", 1)[1]
+
+    sections: dict[str, list[tuple[str, str, list[tuple[str, str]]]]] = {
+        "view": [(md(v.title), name("view", v.id).split("/", 1)[1], []) for v in fw.views],
+        "service": [(*leaf("service", s.id, s.name), []) for s in fw.services],
+        "flow": [
+            (md(v.title), "", [leaf("flow", f.id, f"Flux {f.letter} — {f.title}") for f in v.flows])
+            for v in fw.views
+            if v.flows
+        ],
+        "use_case": [
+            (
+                md(v.title),
+                "",
+                [leaf("use_case", uc.id, f"{uc.number}. {uc.goal}") for s in v.scenarios for uc in s.use_cases],
+            )
+            for v in fw.views
+            if v.scenarios
+        ],
+        "recommendation": [(*leaf("recommendation", r.id, f"Recommandation {r.id}"), []) for r in fw.recommendations],
+        "axis": [(*leaf("axis", a.id, f"Axe {a.id}"), []) for a in fw.axes],
+    }
+    template = environment().get_template("SUMMARY.md.j2")
+    overview: tuple[str, str, list[tuple[str, str]]] = ("Vue d'ensemble", "index.md", [])
+    return {
+        f"{site_paths.SECTIONS[kind]}/SUMMARY.md": template.render(items=[overview, *items])
+        for kind, items in sections.items()
+    }

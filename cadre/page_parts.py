@@ -1,0 +1,138 @@
+"""Pieces shared by the page generators: the template, links between pages, sources and notes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+import jinja2
+
+from cadre import site_paths
+from cadre.page_model import Note, Page, Paragraphs, Table
+from cadre.text import blocks, md
+from model import Flow, Index, Recommendation, SourceRef, UseCase
+from model import Note as SourceNote
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The Jinja environment of the page templates (Markdown: no HTML autoescape)."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+
+
+def render(page: Page) -> str:
+    """The Markdown text of ``page``."""
+    return environment().get_template("page.md.j2").render(page=page)
+
+
+def link(here: str, kind: str, ident: str, text: str) -> str:
+    """Markdown link from page ``here`` to the page of an entity."""
+    return f"[{md(text)}]({site_paths.md_link(here, site_paths.page(kind, ident))})"
+
+
+def service_link(index: Index, here: str, ident: str) -> str:
+    """Link to a service page, or the plain name of an actor."""
+    if ident in index.actors:
+        return md(index.actors[ident].name)
+    return link(here, "service", ident, index.services[ident].name)
+
+
+def flow_link(index: Index, here: str, flow: Flow) -> str:
+    """Link to a flow page, named with its letter, view and title."""
+    view = index.view_of[flow.id]
+    return link(here, "flow", flow.id, f"Flux {flow.letter} ({view.title}) — {flow.title}")
+
+
+def use_case_link(index: Index, here: str, uc: UseCase) -> str:
+    """Link to a use-case page, named with its number and goal."""
+    return link(here, "use_case", uc.id, f"Cas d'usage {uc.number} — {uc.goal}")
+
+
+def recommendation_link(here: str, rec: Recommendation) -> str:
+    """Link to a recommendation page."""
+    return link(here, "recommendation", rec.id, f"Recommandation {rec.id}")
+
+
+def source_line(index: Index, ref: SourceRef) -> str:
+    """The « Source : … » line that ends every page."""
+    document = next(d for d in index.framework.documents if d.id == ref.document)
+    detail = f" ({md(ref.detail)})" if ref.detail else ""
+    version = f", {md(document.version)}" if document.version else ""
+    return f"Source : {md(document.title)}{version}, section {md(ref.section)}{detail}."
+
+
+def notes(items: Iterable[SourceNote]) -> tuple[Note, ...]:
+    """Remarks on the source, as admonitions."""
+    return tuple(
+        Note(title=f"{note.kind.label} — section {note.section}", markdown=blocks(note.text)) for note in items
+    )
+
+
+def bullets(items: list[str], empty: str = "Aucun.") -> Paragraphs:
+    """A bullet list, or ``empty`` when there is nothing to list."""
+    return Paragraphs("\n".join(f"- {item}" for item in items) if items else empty)
+
+
+def flow_table(index: Index, here: str, flows: list[Flow]) -> Table:
+    """Flows of one view: the letter opens the flow, then what identifies it."""
+    rows = tuple(
+        (
+            link(here, "flow", f.id, f.letter),
+            md(f.title),
+            service_link(index, here, f.emitter),
+            service_link(index, here, f.receiver),
+            md(f.direction.label),
+            md(f.nature.label),
+            md(", ".join(c.label for c in f.data_categories)),
+            md(f.status.label),
+        )
+        for f in flows
+    )
+    return Table(
+        ("Flux", "Intitulé", "Émetteur", "Récepteur", "Sens", "Nature", "Données", "État"),
+        rows,
+        empty="Aucun flux.",
+    )
+
+
+def service_flow_table(index: Index, here: str, service_id: str) -> Table:
+    """Flows a service emits or receives, from any view, with the service at the other end."""
+    rows = tuple(
+        (
+            link(here, "flow", f.id, f"{f.letter} — {f.title}"),
+            link(here, "view", index.view_of[f.id].id, index.view_of[f.id].title),
+            "émis vers" if f.emitter == service_id else "reçu de",
+            service_link(index, here, f.receiver if f.emitter == service_id else f.emitter),
+        )
+        for f in index.flows_emitted(service_id) + index.flows_received(service_id)
+    )
+    return Table(("Flux", "Vue", "Sens pour ce service", "Autre service"), rows, empty="Aucun flux.")
+
+
+def use_case_table(index: Index, here: str, use_cases: list[UseCase]) -> Table:
+    """Use cases of one schema: number, actor, goal and the flows they rely on."""
+    rows = tuple(
+        (
+            link(here, "use_case", uc.id, str(uc.number)),
+            md(index.participant_name(uc.actor)),
+            md(uc.goal),
+            ", ".join(link(here, "flow", f, index.flows[f].letter) for f in uc.flows) or "—",
+        )
+        for uc in use_cases
+    )
+    return Table(("N°", "En tant que …", "… je souhaite …", "Flux"), rows, empty="Aucun cas d'usage.")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a text, for summaries."""
+    flat = " ".join(text.split())
+    end = flat.find(". ")
+    return flat if end < 0 else flat[: end + 1]
