@@ -5,7 +5,7 @@ from __future__ import annotations
 from cadre import site_paths
 from cadre.diagram_adapter import DCluster, DEdge, DiagramSpec, DNode, render_svg
 from cadre.text import plain
-from model import Index, Scenario, SystemCategory, View
+from model import Index, Scenario, SystemCategory, UseCase, View
 
 CATEGORY_FILL = {
     SystemCategory.ESMS: "#FBD5A5",
@@ -40,18 +40,7 @@ def generate(index: Index) -> dict[str, str]:
 
 def orchestration_spec(index: Index, view: View, scenario: Scenario) -> DiagramSpec:
     """The orchestration schema of ``scenario``: use-case numbers on the arrows."""
-    here = site_paths.page("view", view.id)
-    edges = tuple(
-        DEdge(
-            tail=step.from_,
-            head=step.to,
-            label=str(uc.number),
-            url=site_paths.url_link(here, site_paths.page("use_case", uc.id)),
-            tooltip=f"Cas d'usage {uc.number} : {plain(uc.goal)}",
-        )
-        for uc in scenario.use_cases
-        for step in uc.steps
-    )
+    edges = _merged_steps(view, scenario)
     ends = [e for edge in edges for e in (edge.tail, edge.head)]
     return _spec(
         index,
@@ -67,6 +56,34 @@ def orchestration_spec(index: Index, view: View, scenario: Scenario) -> DiagramS
         ends=ends,
         edges=edges,
     )
+
+
+def _merged_steps(view: View, scenario: Scenario) -> tuple[DEdge, ...]:
+    """One arrow per pair of boxes: the numbers of every use case that goes between them.
+
+    Two arrows between the same boxes (one each way, or two use cases the same way) would be drawn
+    on top of each other with their labels overlapping.
+    """
+    here = site_paths.page("view", view.id)
+    pairs: dict[frozenset[str], list[tuple[str, str, UseCase]]] = {}
+    for uc in scenario.use_cases:
+        for step in uc.steps:
+            pairs.setdefault(frozenset((step.from_, step.to)), []).append((step.from_, step.to, uc))
+    edges = []
+    for steps in pairs.values():
+        tail, head, first = steps[0]
+        use_cases = list({uc.id: uc for _, _, uc in steps}.values())
+        edges.append(
+            DEdge(
+                tail=tail,
+                head=head,
+                label=", ".join(str(uc.number) for uc in use_cases),
+                url=site_paths.url_link(here, site_paths.page("use_case", first.id)),
+                tooltip=" ; ".join(f"Cas d'usage {uc.number} : {plain(uc.goal)}" for uc in use_cases),
+                both=any((t, h) == (head, tail) for t, h, _ in steps),
+            )
+        )
+    return tuple(edges)
 
 
 def flows_spec(index: Index, view: View) -> DiagramSpec:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -13,6 +14,9 @@ from cadre.page_model import Note, Page, Paragraphs, Table
 from cadre.text import blocks, md
 from model import Flow, Index, Recommendation, SourceRef, UseCase
 from model import Note as SourceNote
+
+# A full stop that ends a sentence: not the one of « i.e. » or « e.g. », and followed by a capital.
+_SENTENCE_END = re.compile(r"(?<!\bi\.e)(?<!\be\.g)\.\s+(?=[A-ZÀÂÉÈÊÎÔÙÛÇ«])")
 
 
 @cache
@@ -134,5 +138,5 @@ def use_case_table(index: Index, here: str, use_cases: list[UseCase]) -> Table:
 def first_sentence(text: str) -> str:
     """The first sentence of a text, for summaries."""
     flat = " ".join(text.split())
-    end = flat.find(". ")
-    return flat if end < 0 else flat[: end + 1]
+    end = _SENTENCE_END.search(flat)
+    return flat if end is None else flat[: end.start() + 1]

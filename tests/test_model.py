@@ -24,9 +24,9 @@ def test_mes_parts_are_the_bricks_named_by_the_framework(index: Index) -> None:
     assert parts == {"Catalogue MES", "Agenda", "Profil médical", "DMP", "Messagerie citoyenne"}
 
 
-def test_recommendations_4_1_1_to_4_1_7_in_full(framework: Framework) -> None:
-    ids = [r.id for r in framework.recommendations if r.axis == "4.1"]
-    assert ids == [f"4.1.{n}" for n in range(1, 8)]
+def test_recommendations_4_1_1_to_4_2_2_in_full(framework: Framework) -> None:
+    ids = {axis: [r.id for r in framework.recommendations if r.axis == axis] for axis in ("4.1", "4.2")}
+    assert ids == {"4.1": [f"4.1.{n}" for n in range(1, 11)], "4.2": ["4.2.1", "4.2.2"]}
     by_id = {r.id: r for r in framework.recommendations}
     assert "Les portails de services doivent être référencés dans le catalogue de services MES" in by_id["4.1.3"].text
     assert by_id["4.1.7"].text.count("RGAA") == 1
@@ -79,3 +79,12 @@ def test_next_steps_of_1_6_per_axis_with_owners(framework: Framework) -> None:
     assert owners == {("4.1", "CNSA"), ("4.1", "Ministère/CNSA"), ("4.2", "DNS/ANS"), ("4.3", "ANS/CNSA")}
     assert [a.status.value for a in framework.axes] == ["instructed", "instructed", "to_be_instructed"]
     assert len(framework.stakes) == 3
+
+
+def test_views_follow_the_order_of_the_framework(framework: Framework) -> None:
+    assert [(v.id, v.source.section) for v in framework.views] == [
+        ("mes", "1.2"),
+        ("mph", "1.3"),
+        ("pa", "1.4"),
+        ("esms", "1.5"),
+    ]

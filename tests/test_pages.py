@@ -59,7 +59,7 @@ def test_diagram_links_open_existing_pages(index: Index, outputs: dict[str, str]
             target = posixpath.normpath(posixpath.join(view_url, link)) + "/"
             assert target in urls, f"{name}: {link} → {target}"
     flow_links = {posixpath.normpath(posixpath.join(view_url, x)) for x in _links(outputs["diagrams/mes-flux.svg"])}
-    assert {f"flux/{f}" for f in index.flows} <= flow_links
+    assert {f"flux/{f.id}" for f in index.views["mes"].flows} <= flow_links
 
 
 def test_svg_is_self_contained_and_accessible(outputs: dict[str, str]) -> None:
