@@ -23,8 +23,6 @@ from cadre.page_parts import (
 from cadre.text import blocks, md
 from model import Axis, Flow, Index, Recommendation, Service, SystemCategory, UseCase, View
 
-DOCS = "docs"
-
 
 def generate(index: Index) -> dict[str, str]:
     """Every page and every section index and navigation file, under ``docs/``."""
@@ -42,7 +40,7 @@ def generate(index: Index) -> dict[str, str]:
         pages[site_paths.page("recommendation", recommendation.id)] = recommendation_page(index, recommendation)
     for axis in fw.axes:
         pages[site_paths.page("axis", axis.id)] = axis_page(index, axis)
-    return {f"{DOCS}/{path}": render(page) for path, page in pages.items()}
+    return {f"{site_paths.DOCS}/{path}": render(page) for path, page in pages.items()}
 
 
 # --- entity pages --------------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from cadre import site_paths
 from cadre.page_model import Page, Paragraphs, Section, Table
 from cadre.page_parts import (
@@ -18,15 +20,18 @@ from cadre.page_parts import (
 from cadre.text import blocks, md
 from model import Index
 
-DOCS = "docs"
-
 
 def generate(index: Index) -> dict[str, str]:
     """Every section index page and every navigation file, under ``docs/``."""
     pages = {**index_pages(index), **overview_pages(index)}
-    outputs = {f"{DOCS}/{path}": render(page) for path, page in pages.items()}
-    outputs.update({f"{DOCS}/{path}": text for path, text in navigation(index).items()})
+    outputs = {f"{site_paths.DOCS}/{path}": render(page) for path, page in pages.items()}
+    outputs.update({f"{site_paths.DOCS}/{path}": text for path, text in navigation(index).items()})
     return outputs
+
+
+def _table_page(title: str, lead: str, heading: str, headers: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> Page:
+    """A section page made of one table under one heading."""
+    return Page(title=title, lead=lead, sections=(Section(heading, (Table(headers, tuple(rows)),)),))
 
 
 def index_pages(index: Index) -> dict[str, Page]:
@@ -34,52 +39,36 @@ def index_pages(index: Index) -> dict[str, Page]:
     fw = index.framework
     pages: dict[str, Page] = {}
     here = site_paths.index("view")
-    pages[here] = Page(
-        title="Vues (parcours)",
-        lead="Chaque vue reprend un schéma d'orchestration du cadre, ses cas d'usage et ses flux.",
-        sections=(
-            Section(
-                "Toutes les vues",
-                (
-                    Table(
-                        ("Vue", "Axe", "Section", "Cas d'usage", "Flux"),
-                        tuple(
-                            (
-                                link(here, "view", v.id, v.title),
-                                md(v.axis),
-                                md(v.source.section),
-                                str(sum(len(s.use_cases) for s in v.scenarios)),
-                                str(len(v.flows)),
-                            )
-                            for v in fw.views
-                        ),
-                    ),
-                ),
-            ),
+    pages[here] = _table_page(
+        "Vues (parcours)",
+        "Chaque vue reprend un schéma d'orchestration du cadre, ses cas d'usage et ses flux.",
+        "Toutes les vues",
+        ("Vue", "Axe", "Section", "Cas d'usage", "Flux"),
+        (
+            (
+                link(here, "view", v.id, v.title),
+                md(v.axis),
+                md(v.source.section),
+                str(sum(len(s.use_cases) for s in v.scenarios)),
+                str(len(v.flows)),
+            )
+            for v in fw.views
         ),
     )
     here = site_paths.index("service")
-    pages[here] = Page(
-        title="Services",
-        lead="Les services numériques, portails, référentiels et systèmes d'information du cadre.",
-        sections=(
-            Section(
-                "Tous les services",
-                (
-                    Table(
-                        ("Service", "Nature", "Catégorie de système", "Fait partie de"),
-                        tuple(
-                            (
-                                link(here, "service", s.id, s.name),
-                                md(s.kind.label),
-                                md(s.category.label),
-                                service_link(index, here, s.part_of) if s.part_of else "—",
-                            )
-                            for s in fw.services
-                        ),
-                    ),
-                ),
-            ),
+    pages[here] = _table_page(
+        "Services",
+        "Les services numériques, portails, référentiels et systèmes d'information du cadre.",
+        "Tous les services",
+        ("Service", "Nature", "Catégorie de système", "Fait partie de"),
+        (
+            (
+                link(here, "service", s.id, s.name),
+                md(s.kind.label),
+                md(s.category.label),
+                service_link(index, here, s.part_of) if s.part_of else "—",
+            )
+            for s in fw.services
         ),
     )
     here = site_paths.index("flow")
@@ -99,38 +88,20 @@ def index_pages(index: Index) -> dict[str, Page]:
         ),
     )
     here = site_paths.index("recommendation")
-    pages[here] = Page(
-        title="Recommandations",
-        lead="Les principes thématiques et règles d'urbanisation du cadre, texte intégral sur chaque page.",
-        sections=(
-            Section(
-                "Toutes les recommandations",
-                (
-                    Table(
-                        ("Recommandation", "Axe", "Début du texte"),
-                        tuple(
-                            (recommendation_link(here, r), md(r.axis), md(first_sentence(r.text)))
-                            for r in fw.recommendations
-                        ),
-                    ),
-                ),
-            ),
-        ),
+    pages[here] = _table_page(
+        "Recommandations",
+        "Les principes thématiques et règles d'urbanisation du cadre, texte intégral sur chaque page.",
+        "Toutes les recommandations",
+        ("Recommandation", "Axe", "Début du texte"),
+        ((recommendation_link(here, r), md(r.axis), md(first_sentence(r.text))) for r in fw.recommendations),
     )
     here = site_paths.index("axis")
-    pages[here] = Page(
-        title="Axes de travail",
-        sections=(
-            Section(
-                "Les axes du domaine d'étude 4",
-                (
-                    Table(
-                        ("Axe", "Intitulé", "État"),
-                        tuple((link(here, "axis", a.id, a.id), md(a.title), md(a.status.label)) for a in fw.axes),
-                    ),
-                ),
-            ),
-        ),
+    pages[here] = _table_page(
+        "Axes de travail",
+        "",
+        "Les axes du domaine d'étude 4",
+        ("Axe", "Intitulé", "État"),
+        ((link(here, "axis", a.id, a.id), md(a.title), md(a.status.label)) for a in fw.axes),
     )
     return pages
 

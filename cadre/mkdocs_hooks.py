@@ -20,9 +20,8 @@ code Python (``model/*.py``, ``cadre/*.py``) demande de relancer ``make serve``.
 
 from __future__ import annotations
 
-import importlib
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -68,8 +67,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         return
     root = repo_root(config)
     try:
-        module = importlib.import_module("cadre.generate")
-        run_generate: Callable[..., int] = module.run_generate
+        from cadre.generate import run_generate  # lazy: only `mkdocs serve` regenerates
+
         code = run_generate(root)
     except Exception:
         log.warning(

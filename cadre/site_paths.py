@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import posixpath
 
+DOCS = "docs"
+"""Folder of ``generated/`` whose files the site publishes as if they were in ``docs/``."""
+
 SECTIONS = {
     "view": "vues",
     "service": "services",
