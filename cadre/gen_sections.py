@@ -17,7 +17,7 @@ from cadre.page_parts import (
     service_link,
     use_case_table,
 )
-from cadre.text import blocks, md
+from cadre.text import md, nav
 from model import Index
 
 
@@ -107,7 +107,7 @@ def index_pages(index: Index) -> dict[str, Page]:
 
 
 def overview_pages(index: Index) -> dict[str, Page]:
-    """Stakes and questions (1.1), next steps (1.6) and the glossary, one page each."""
+    """Stakes and questions (1.1) and next steps (1.6), one page each."""
     fw = index.framework
     here = "enjeux/index.md"
     themes = list(dict.fromkeys(q.theme for q in fw.questions))
@@ -174,15 +174,7 @@ def overview_pages(index: Index) -> dict[str, Page]:
             for axis in fw.axes
         ),
     )
-    glossary = Page(
-        title="Glossaire",
-        lead="Les termes que le cadre définit, avec la section d'où vient la définition.",
-        sections=tuple(
-            Section(md(term.term), (Paragraphs(f"{blocks(term.definition)}\n\n*Section {md(term.source.section)}.*"),))
-            for term in sorted(fw.glossary, key=lambda t: t.term.casefold())
-        ),
-    )
-    return {here: stakes, here_steps: steps, "glossaire/index.md": glossary}
+    return {here: stakes, here_steps: steps}
 
 
 def navigation(index: Index) -> dict[str, str]:
@@ -191,19 +183,19 @@ def navigation(index: Index) -> dict[str, str]:
     name = site_paths.page
 
     def leaf(kind: str, ident: str, text: str) -> tuple[str, str]:
-        return md(text), name(kind, ident).split("/", 1)[1]
+        return nav(text), name(kind, ident).split("/", 1)[1]
 
     sections: dict[str, list[tuple[str, str, list[tuple[str, str]]]]] = {
-        "view": [(md(v.title), name("view", v.id).split("/", 1)[1], []) for v in fw.views],
+        "view": [(nav(v.title), name("view", v.id).split("/", 1)[1], []) for v in fw.views],
         "service": [(*leaf("service", s.id, s.name), []) for s in fw.services],
         "flow": [
-            (md(v.title), "", [leaf("flow", f.id, f"Flux {f.letter} — {f.title}") for f in v.flows])
+            (nav(v.title), "", [leaf("flow", f.id, f"Flux {f.letter} — {f.title}") for f in v.flows])
             for v in fw.views
             if v.flows
         ],
         "use_case": [
             (
-                md(v.title),
+                nav(v.title),
                 "",
                 [leaf("use_case", uc.id, f"{uc.number}. {uc.goal}") for s in v.scenarios for uc in s.use_cases],
             )

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from cadre import gen_diagrams, gen_json, gen_pages, gen_sections, writer
+from cadre import gen_catalogue, gen_diagrams, gen_json, gen_pages, gen_sections, gen_source, writer
 from model import Index, ModelError, load_framework
 
 Generator = Callable[[Index], dict[str, str]]
@@ -16,6 +16,8 @@ GENERATORS: tuple[Generator, ...] = (
     gen_diagrams.generate,
     gen_pages.generate,
     gen_sections.generate,
+    gen_catalogue.generate,
+    gen_source.generate,
 )
 
 ROOT = Path(__file__).resolve().parent.parent

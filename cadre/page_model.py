@@ -24,6 +24,7 @@ class Table:
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     empty: str = "Aucun."
+    sortable: bool = False
     kind: str = "table"
 
 
@@ -66,3 +67,5 @@ class Page:
     sections: tuple[Section, ...] = ()
     source: str = ""
     notes: tuple[Note, ...] = field(default_factory=tuple)
+    wide: bool = False
+    """A page of wide tables: the table of contents is hidden to give them the room."""

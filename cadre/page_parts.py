@@ -70,7 +70,35 @@ def source_line(index: Index, ref: SourceRef) -> str:
     document = next(d for d in index.framework.documents if d.id == ref.document)
     detail = f" ({md(ref.detail)})" if ref.detail else ""
     version = f", {md(document.version)}" if document.version else ""
-    return f"Source : {md(document.title)}{version}, section {md(ref.section)}{detail}."
+    date = f", {md(french_date(document.date))}" if document.date else ""
+    part = next((e for e in document.outline if e.number == ref.section), None)
+    where = f"partie {md(ref.section)} « {md(part.title)} »" if part else f"section {md(ref.section)}"
+    return f"Source : {md(document.title)}{version}{date}, {where}{detail}."
+
+
+_MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+
+
+def french_date(iso: str) -> str:
+    """``2022-06-16`` → « 16 juin 2022 »; any other text is returned as it is."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso)
+    if not match:
+        return iso
+    year, month, day = (int(g) for g in match.groups())
+    return f"{'1er' if day == 1 else day} {_MONTHS[month - 1]} {year}"
 
 
 def notes(items: Iterable[SourceNote]) -> tuple[Note, ...]:

@@ -22,6 +22,33 @@ def page(kind: str, ident: str) -> str:
     return f"{SECTIONS[kind]}/{ident.replace('.', '-')}.md"
 
 
+CATALOGUE = "catalogue"
+"""Folder of the working group's catalogue: one sub-folder per task force, with one page per case."""
+
+
+CATALOGUE_INDEX = f"{CATALOGUE}/index.md"
+CRITERIA = f"{CATALOGUE}/criteres.md"
+TRANSVERSE = f"{CATALOGUE}/transverses.md"
+ERRATA = "sources/errata.md"
+REMARKS = "sources/remarques.md"
+GLOSSARY = "glossaire/index.md"
+
+
+def task_force_page(task_force_id: str) -> str:
+    """Page of a task force: the index of its folder (``catalogue/tf-pa/index.md``)."""
+    return f"{CATALOGUE}/{task_force_id}/index.md"
+
+
+def case_page(task_force_id: str, case_id: str) -> str:
+    """Page of a case of the catalogue, in its task force's folder."""
+    return f"{CATALOGUE}/{task_force_id}/{case_id}.md"
+
+
+def sheet_page(sheet_id: str) -> str:
+    """Page of a detailed use-case sheet."""
+    return f"{CATALOGUE}/fiches/{sheet_id}.md"
+
+
 def index(kind: str) -> str:
     """Path of the section page that lists every entity of a kind."""
     return f"{SECTIONS[kind]}/index.md"

@@ -66,3 +66,11 @@ def blocks(text: str) -> str:
 def plain(text: str) -> str:
     """One line of text with whitespace collapsed, for attributes and tooltips (escaped by their writer)."""
     return " ".join(text.split())
+
+
+_NAV = str.maketrans({"[": "(", "]": ")", "<": "‹", ">": "›", "*": "∗", "_": " ", "`": "'", "\\": "/", "|": "/"})
+
+
+def nav(text: str) -> str:
+    """Text of a navigation entry: literate-nav shows it without unescaping, so markup is replaced, not escaped."""
+    return " ".join(text.translate(_NAV).split())

@@ -79,6 +79,11 @@ def describe(error: ErrorDetails) -> tuple[str, str]:
         )
     if kind in {"string_too_short", "too_short"}:
         return f"« {field} » est vide", "donnez au moins une valeur"
+    if kind == "value_error":
+        message, _, fix = str(ctx.get("error", error["msg"])).partition(" → ")
+        return message, fix or "corrigez ce bloc"
+    if kind == "less_than_equal":
+        return f"« {field} » doit être au plus {ctx.get('le')}", "corrigez le nombre"
     if kind == "greater_than_equal":
         return f"« {field} » doit être au moins {ctx.get('ge')}", "corrigez le nombre"
     return f"« {field} » : {error['msg']}", "corrigez la valeur de ce champ"

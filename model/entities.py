@@ -7,10 +7,21 @@ up in the JSON Schema that editors and vendors read.
 
 from __future__ import annotations
 
-from typing import Annotated
+import re
+from typing import Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import ConfigDict, Field, model_validator
 
+from model._base import Document, Id, Label, Letter, Note, Number, SourceRef, Text, _Entity
+from model.catalogue import (
+    CatalogueCase,
+    Criterion,
+    StatedCount,
+    TaskForce,
+    TransverseGroup,
+    UseCaseSheet,
+    WorkingGroup,
+)
 from model.enums import (
     AxisStatus,
     CatalogueStatus,
@@ -18,78 +29,11 @@ from model.enums import (
     Direction,
     FlowStatus,
     Nature,
-    NoteKind,
     Owner,
     QuestionTheme,
     ServiceKind,
     SystemCategory,
 )
-
-Id = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
-    Field(description="Identifiant : minuscules sans accent, chiffres et tirets (ex. « mes-agenda »)."),
-]
-Number = Annotated[
-    str,
-    StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)+$", max_length=20),
-    Field(description="Numéro tel qu'il figure dans le cadre (ex. « 4.1 », « 4.1.3 »)."),
-]
-Section = Annotated[
-    str,
-    StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)*$", max_length=20),
-    Field(description="Numéro de section du document source (ex. « 1.2.4 »)."),
-]
-Letter = Annotated[
-    str,
-    StringConstraints(pattern=r"^[A-Z]'?$"),
-    Field(description="Lettre du flux sur le schéma, éventuellement suivie d'un prime (ex. « B' »)."),
-]
-Label = Annotated[str, StringConstraints(min_length=1, max_length=200)]
-Text = Annotated[
-    str,
-    StringConstraints(min_length=1, max_length=5000),
-    Field(
-        description=(
-            "Texte : paragraphes séparés par une ligne vide ; une ligne commençant par « - » "
-            "est un élément de liste. Aucun balisage HTML ou Markdown n'est interprété."
-        )
-    ),
-]
-
-
-class _Entity(BaseModel):
-    """Base of every class: unknown keys are errors, instances are immutable."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-
-class Document(_Entity):
-    """Document source dont le modèle est tiré."""
-
-    id: Id
-    title: Label = Field(description="Titre du document.")
-    version: Label | None = Field(default=None, description="Version du document.")
-    date: Label | None = Field(default=None, description="Date du document (AAAA-MM-JJ ou mois).")
-    publisher: Label | None = Field(default=None, description="Organisme qui publie le document.")
-
-
-class SourceRef(_Entity):
-    """Endroit du document source d'où provient une information."""
-
-    document: Id = Field(default="cadre-de4-v1", description="Identifiant du document source.")
-    section: Section
-    detail: Label | None = Field(
-        default=None, description="Précision sur l'endroit (schéma, tableau, note de bas de page)."
-    )
-
-
-class Note(_Entity):
-    """Remarque sur la source : correction d'OCR, ambiguïté, incohérence ou déduction."""
-
-    kind: NoteKind = Field(description="Nature de la remarque.")
-    section: Section
-    text: Text
 
 
 class Axis(_Entity):
@@ -255,14 +199,53 @@ class NextStep(_Entity):
     notes: list[Note] = Field(default_factory=list)
 
 
+ACRONYM = re.compile(r"[A-Za-zÀ-ÿ0-9][A-Za-zÀ-ÿ0-9&.\-]{0,19}")
+"""An acronym as the site can recognise it in any text: one word, up to 20 characters."""
+
+
+class Meaning(_Entity):
+    """Un des sens d'un sigle ambigu."""
+
+    expansion: Label = Field(description="Forme développée du sigle dans ce sens.")
+    definition: Text | None = None
+
+
 class Term(_Entity):
-    """Terme défini par le cadre (glossaire)."""
+    """Terme ou sigle employé par les sources (glossaire)."""
 
     id: Id
-    term: Label = Field(description="Le terme.")
-    definition: Text
+    term: Label = Field(description="Le terme ou le sigle, tel qu'il s'écrit dans les textes (ex. « DUI »).")
+    expansion: Label | None = Field(
+        default=None, description="Forme développée d'un sigle, affichée au survol du sigle sur tout le site."
+    )
+    definition: Text | None = Field(default=None, description="Définition, si la source en donne une ou si elle aide.")
+    meanings: list[Meaning] = Field(
+        default_factory=list,
+        description="Pour un sigle ambigu : chacun de ses sens (ex. PPA, portail et plan personnalisé).",
+    )
     source: SourceRef
     notes: list[Note] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _explained(self) -> Self:
+        """A term is expanded or defined; an expanded acronym is one word, so that the site can find it."""
+        if self.expansion and self.meanings:
+            raise ValueError(
+                f"le sigle « {self.term} » a à la fois « expansion » et « meanings »"
+                " → un sigle ambigu donne tous ses sens dans « meanings », sans « expansion »"
+            )
+        if not (self.expansion or self.definition or self.meanings):
+            raise ValueError(
+                f"le terme « {self.term} » n'est ni développé ni défini"
+                " → ajoutez « expansion: » (forme développée d'un sigle) ou « definition: »"
+            )
+        if (self.expansion or self.meanings) and not ACRONYM.fullmatch(self.term):
+            raise ValueError(
+                f"« {self.term} » n'a pas la forme d'un sigle, seul un sigle a une forme développée"
+                " → écrivez le sigle en un seul mot (lettres, chiffres, « - », « . », « & »),"
+                " ou remplacez « expansion » par « definition »"
+            )
+        return self
 
 
 class Framework(_Entity):
@@ -285,3 +268,10 @@ class Framework(_Entity):
     questions: list[Question] = Field(default_factory=list)
     next_steps: list[NextStep] = Field(default_factory=list)
     glossary: list[Term] = Field(default_factory=list)
+    working_groups: list[WorkingGroup] = Field(default_factory=list)
+    criteria: list[Criterion] = Field(default_factory=list)
+    task_forces: list[TaskForce] = Field(default_factory=list)
+    catalogue: list[CatalogueCase] = Field(default_factory=list)
+    transverse_groups: list[TransverseGroup] = Field(default_factory=list)
+    sheets: list[UseCaseSheet] = Field(default_factory=list)
+    stated_counts: list[StatedCount] = Field(default_factory=list)

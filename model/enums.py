@@ -112,7 +112,48 @@ class Owner(_Labelled):
     MINISTRY = "ministry"
 
 
+class Sector(_Labelled):
+    """Secteur d'une task-force du groupe de travail sur les cas d'usage."""
+
+    ELDERLY = "pa"
+    DISABILITY = "ph"
+    HOME = "dom"
+
+    @property
+    def code(self) -> str:
+        """Sigle du secteur tel que la source l'écrit (« PA », « PH », « DOM »)."""
+        return self.value.upper()
+
+
+class CountMeasure(_Labelled):
+    """Ce que le modèle compte pour vérifier un nombre énoncé par une source."""
+
+    CASES = "cases"
+    PRIORITISED_CASES = "prioritised_cases"
+    OTHER_CASES = "other_cases"
+    TRANSVERSE_GROUPS = "transverse_groups"
+    CRITERIA = "criteria"
+    VIEW_USE_CASES = "view_use_cases"
+    VIEW_SCENARIOS = "view_scenarios"
+    AXES = "axes"
+
+
 _LABELS: dict[str, dict[str, str]] = {
+    "Sector": {
+        "pa": "Personnes âgées",
+        "ph": "Personnes en situation de handicap",
+        "dom": "Domicile",
+    },
+    "CountMeasure": {
+        "cases": "Cas d'usage recensés par la task-force",
+        "prioritised_cases": "Cas d'usage prioritaires de la task-force",
+        "other_cases": "Cas d'usage non prioritaires de la task-force",
+        "transverse_groups": "Groupes de cas d'usage transverses (des secteurs indiqués)",
+        "criteria": "Critères de priorisation",
+        "view_use_cases": "Cas d'usage de la vue",
+        "view_scenarios": "Schémas d'orchestration de la vue",
+        "axes": "Axes de travail",
+    },
     "QuestionTheme": {
         "urbanisation": "Urbanisation",
         "business": "Métier",

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
+from enum import StrEnum
 
+from model._base import SourceRef
+from model.catalogue import CatalogueCase, StatedCount, TaskForce, TransverseGroup, score
 from model.entities import (
     Actor,
     Axis,
@@ -15,6 +19,7 @@ from model.entities import (
     UseCase,
     View,
 )
+from model.enums import CountMeasure, Sector
 
 
 class Index:
@@ -41,6 +46,8 @@ class Index:
                     self.use_cases[use_case.id] = use_case
                     self.view_of[use_case.id] = view
                     self.scenario_of[use_case.id] = scenario
+        self.task_forces: dict[str, TaskForce] = {t.id: t for t in framework.task_forces}
+        self.cases: dict[str, CatalogueCase] = {c.id: c for c in framework.catalogue}
         self._parts: dict[str, list[Service]] = defaultdict(list)
         for service in framework.services:
             if service.part_of:
@@ -102,3 +109,101 @@ class Index:
                 for step in uc.steps:
                     seen.update(dict.fromkeys(p for p in (step.from_, step.to) if p in self.services))
         return list(seen)
+
+    # --- the working group's catalogue ----------------------------------------------------------
+
+    def case_label(self, case: CatalogueCase) -> str:
+        """Sector and number as the source writes them (« PH 17 bis »)."""
+        suffix = f" {case.suffix}" if case.suffix else ""
+        return f"{self.task_forces[case.task_force].sector.code} {case.number}{suffix}"
+
+    def phase_label(self, case: CatalogueCase) -> str:
+        """Label of the journey phase of a case."""
+        return next(p.label for p in self.task_forces[case.task_force].phases if p.id == case.phase)
+
+    def cases_of(self, task_force_id: str) -> list[CatalogueCase]:
+        """Cases listed by a task force, in model order."""
+        return [c for c in self.cases.values() if c.task_force == task_force_id]
+
+    def score(self, case: CatalogueCase) -> int | None:
+        """Computed priority score of a case (product of its marks), or None if it was not scored."""
+        return score(case, list(self.framework.criteria))
+
+    def group_sectors(self, group: TransverseGroup) -> list[Sector]:
+        """Sectors a transverse group spans, in the order PA, PH, DOM."""
+        present = {self.task_forces[self.cases[m].task_force].sector for m in group.members}
+        return [s for s in Sector if s in present]
+
+    def group_priority(self, group: TransverseGroup) -> GroupPriority:
+        """Whether the task forces prioritised all, some or none of a group's cases."""
+        flags = {self.cases[m].prioritised for m in group.members}
+        if flags == {True}:
+            return GroupPriority.ALL
+        return GroupPriority.MIXED if flags == {True, False} else GroupPriority.NONE
+
+    def groups_of_case(self, case_id: str) -> list[TransverseGroup]:
+        """Transverse groups a case belongs to."""
+        return [g for g in self.framework.transverse_groups if case_id in g.members]
+
+    def counted(self, stated: StatedCount) -> int | None:
+        """What the model counts for a number stated by a source, or None if the model cannot count it."""
+        fw = self.framework
+        match stated.measure:
+            case CountMeasure.CASES:
+                return len(self.cases_of(str(stated.scope)))
+            case CountMeasure.PRIORITISED_CASES:
+                return sum(c.prioritised for c in self.cases_of(str(stated.scope)))
+            case CountMeasure.OTHER_CASES:
+                return sum(not c.prioritised for c in self.cases_of(str(stated.scope)))
+            case CountMeasure.TRANSVERSE_GROUPS:
+                wanted = set(stated.sectors)
+                return sum(1 for g in fw.transverse_groups if not wanted or set(self.group_sectors(g)) == wanted)
+            case CountMeasure.CRITERIA:
+                return len(fw.criteria)
+            case CountMeasure.VIEW_USE_CASES:
+                return sum(len(s.use_cases) for s in self.views[str(stated.scope)].scenarios)
+            case CountMeasure.VIEW_SCENARIOS:
+                return len(self.views[str(stated.scope)].scenarios)
+            case CountMeasure.AXES:
+                return len(fw.axes)
+            case None:
+                return None
+
+    def checks(self) -> list[Check]:
+        """Every number the sources state (counts, printed scores) with what the model computes."""
+        out = [
+            Check(s.id, s.statement, s.value, self.counted(s), s.source, "count", s.scope, s.measure)
+            for s in self.framework.stated_counts
+        ]
+        for case in self.cases.values():
+            if case.printed_result is not None:
+                subject = f"Résultat de priorisation du cas {self.case_label(case)}"
+                computed = self.score(case)
+                out.append(Check(case.id, subject, case.printed_result, computed, case.source, "score", None, None))
+        return out
+
+    def errata(self) -> list[Check]:
+        """Numbers stated by a source that the model's content contradicts."""
+        return [c for c in self.checks() if c.computed is not None and c.computed != c.stated]
+
+
+class GroupPriority(StrEnum):
+    """Priorisation d'un groupe transverse par les task-forces (légende de la source)."""
+
+    ALL = "Priorisé par toutes les task-forces"
+    MIXED = "Priorisation mixte"
+    NONE = "Non priorisé par les task-forces"
+
+
+@dataclass(frozen=True)
+class Check:
+    """A number stated by a source, and what the model computes for it (None: not countable)."""
+
+    ident: str
+    subject: str
+    stated: int
+    computed: int | None
+    source: SourceRef
+    kind: str
+    scope: str | None
+    measure: CountMeasure | None

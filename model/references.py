@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from model._yaml import Path_, Positions, position
+from model.catalogue_checks import catalogue_rules
 from model.entities import Framework, View
 from model.problems import Problem
 
@@ -60,6 +61,13 @@ def check(fragments: list[Fragment], *, declared_elsewhere: frozenset[str] | set
             ("question", "question"),
             ("next_step", "prochaine étape"),
             ("term", "terme du glossaire"),
+            ("working_group", "groupe de travail"),
+            ("criterion", "critère de priorisation"),
+            ("task_force", "task-force"),
+            ("case", "cas d'usage du catalogue"),
+            ("transverse_group", "groupe transverse"),
+            ("sheet", "fiche de cas d'usage"),
+            ("stated_count", "nombre énoncé"),
         ]
     }
     for fragment, kind, ident, path in _definitions(fragments):
@@ -88,6 +96,7 @@ def check(fragments: list[Fragment], *, declared_elsewhere: frozenset[str] | set
             continue
         problems.append(fragment.problem(path, f"{noun} « {ident} » inconnu", _suggest(ident, known)))
     problems.extend(_view_rules(fragments))
+    problems.extend(catalogue_rules(fragments, declared_elsewhere))
     return problems
 
 
@@ -112,6 +121,13 @@ def _definitions(fragments: list[Fragment]) -> Iterator[tuple[Fragment, str, str
             ("questions", "question"),
             ("next_steps", "next_step"),
             ("glossary", "term"),
+            ("working_groups", "working_group"),
+            ("criteria", "criterion"),
+            ("task_forces", "task_force"),
+            ("catalogue", "case"),
+            ("transverse_groups", "transverse_group"),
+            ("sheets", "sheet"),
+            ("stated_counts", "stated_count"),
         ):
             for i, entity in enumerate(getattr(fw, key)):
                 yield fragment, kind, entity.id, (key, i)
@@ -155,6 +171,16 @@ def _references(fragments: list[Fragment]) -> Iterator[tuple[Fragment, str, str,
                     for t, step in enumerate(uc.steps):
                         yield fragment, "participant", step.from_, (*base, "steps", t, "from")
                         yield fragment, "participant", step.to, (*base, "steps", t, "to")
+        for i, case in enumerate(fw.catalogue):
+            yield fragment, "task_force", case.task_force, ("catalogue", i, "task_force")
+            if case.same_as:
+                yield fragment, "case", case.same_as, ("catalogue", i, "same_as")
+            for criterion in case.scores:
+                yield fragment, "criterion", criterion, ("catalogue", i, "scores", criterion)
+        for g, transverse in enumerate(fw.transverse_groups):
+            yield from _each(fragment, "case", transverse.members, ("transverse_groups", g, "members"))
+        for i, sheet in enumerate(fw.sheets):
+            yield fragment, "case", sheet.case, ("sheets", i, "case")
         for path, document in _source_documents(fw):
             yield fragment, "document", document, path
 
@@ -164,7 +190,23 @@ def _each(fragment: Fragment, kind: str, idents: list[str], path: Path_) -> Iter
 
 
 def _source_documents(fw: Framework) -> Iterator[tuple[Path_, str]]:
-    for key in ("axes", "actors", "services", "recommendations", "stakes", "questions", "next_steps", "glossary"):
+    for key in (
+        "axes",
+        "actors",
+        "services",
+        "recommendations",
+        "stakes",
+        "questions",
+        "next_steps",
+        "glossary",
+        "working_groups",
+        "criteria",
+        "task_forces",
+        "catalogue",
+        "transverse_groups",
+        "sheets",
+        "stated_counts",
+    ):
         for i, entity in enumerate(getattr(fw, key)):
             yield (key, i, "source", "document"), entity.source.document
     for v, view in enumerate(fw.views):

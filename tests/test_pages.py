@@ -27,12 +27,17 @@ def test_every_entity_has_exactly_one_page(index: Index, outputs: dict[str, str]
         *(site_paths.page("recommendation", r) for r in index.recommendations),
         *(site_paths.page("view", v) for v in index.views),
         *(site_paths.page("axis", a) for a in index.axes),
+        *(site_paths.case_page(c.task_force, c.id) for c in index.cases.values()),
+        *(site_paths.sheet_page(s.id) for s in index.framework.sheets),
     }
-    entity_pages = {p for p in pages if not p.endswith(("index.md", "SUMMARY.md"))}
+    overview = {site_paths.CRITERIA, site_paths.TRANSVERSE, site_paths.ERRATA, site_paths.REMARKS}
+    entity_pages = {p for p in pages if not p.endswith(("index.md", "SUMMARY.md"))} - overview
     assert entity_pages == expected
     assert len(expected) == len(index.flows) + len(index.services) + len(index.use_cases) + len(
         index.recommendations
-    ) + len(index.views) + len(index.axes)
+    ) + len(index.views) + len(index.axes) + len(index.cases) + len(index.framework.sheets)
+    for task_force in index.task_forces:
+        assert site_paths.task_force_page(task_force) in pages
 
 
 def test_view_page_embeds_both_diagrams_then_their_tables(outputs: dict[str, str]) -> None:

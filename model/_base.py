@@ -1,0 +1,89 @@
+"""Building blocks shared by every class of the model: identifiers, texts, sources and notes."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from model.enums import NoteKind
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
+    Field(description="Identifiant : minuscules sans accent, chiffres et tirets (ex. « mes-agenda »)."),
+]
+Number = Annotated[
+    str,
+    StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)+$", max_length=20),
+    Field(description="Numéro tel qu'il figure dans le cadre (ex. « 4.1 », « 4.1.3 »)."),
+]
+Section = Annotated[
+    str,
+    StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)*$", max_length=20),
+    Field(description="Numéro de section du document source (ex. « 1.2.4 »)."),
+]
+Letter = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Z]'?$"),
+    Field(description="Lettre du flux sur le schéma, éventuellement suivie d'un prime (ex. « B' »)."),
+]
+Label = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Text = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=5000),
+    Field(
+        description=(
+            "Texte : paragraphes séparés par une ligne vide ; une ligne commençant par « - » "
+            "est un élément de liste. Aucun balisage HTML ou Markdown n'est interprété."
+        )
+    ),
+]
+
+
+class _Entity(BaseModel):
+    """Base of every class: unknown keys are errors, instances are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class OutlineEntry(_Entity):
+    """Partie d'un document source, repérée par son numéro."""
+
+    number: Section
+    title: Label = Field(description="Intitulé de la partie.")
+
+
+class Document(_Entity):
+    """Document source dont le modèle est tiré."""
+
+    id: Id
+    title: Label = Field(description="Titre du document.")
+    version: Label | None = Field(default=None, description="Version du document.")
+    date: Label | None = Field(default=None, description="Date du document (AAAA-MM-JJ ou mois).")
+    publisher: Label | None = Field(default=None, description="Organisme qui publie le document.")
+    outline: list[OutlineEntry] = Field(
+        default_factory=list,
+        description=(
+            "Parties du document, quand il n'est pas numéroté lui-même (support de présentation) : "
+            "les sources renvoient à ces numéros."
+        ),
+    )
+
+
+class SourceRef(_Entity):
+    """Endroit du document source d'où provient une information."""
+
+    document: Id = Field(default="cadre-de4-v1", description="Identifiant du document source.")
+    section: Section
+    detail: Label | None = Field(
+        default=None, description="Précision sur l'endroit (schéma, tableau, note de bas de page)."
+    )
+
+
+class Note(_Entity):
+    """Remarque sur la source : correction d'OCR, ambiguïté, incohérence ou déduction."""
+
+    kind: NoteKind = Field(description="Nature de la remarque.")
+    section: Section
+    text: Text
