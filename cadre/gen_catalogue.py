@@ -269,16 +269,31 @@ def task_force_page(index: Index, task_force: TaskForce) -> Page:
         for c in cases
     )
     prioritised = sum(c.prioritised for c in cases)
+    facts = [
+        ("Secteur", md(task_force.sector.label)),
+        ("Cas recensés", str(len(cases))),
+        ("Dont prioritaires", str(prioritised)),
+        ("Dont non prioritaires", str(len(cases) - prioritised)),
+        ("Modélisation", md(task_force.modelled)),
+        ("Étapes du parcours", " → ".join(md(p.label) for p in task_force.phases)),
+    ]
+    announced = [c for c in index.checks() if c.scope == task_force.id]
+    if announced:
+        errata = f"[errata]({_rel(here, site_paths.ERRATA)})"
+        facts.append(
+            (
+                "Annoncé par le support",
+                "<br>".join(
+                    f"« {md(c.subject)} » : conforme"
+                    if c.computed == c.stated
+                    else f"« {md(c.subject)} » : **erratum**, les listes en comptent {c.computed} (voir les {errata})"
+                    for c in announced
+                ),
+            )
+        )
     return Page(
         title=md(task_force.title),
-        facts=(
-            ("Secteur", md(task_force.sector.label)),
-            ("Cas recensés", str(len(cases))),
-            ("Dont prioritaires", str(prioritised)),
-            ("Dont non prioritaires", str(len(cases) - prioritised)),
-            ("Modélisation", md(task_force.modelled)),
-            ("Étapes du parcours", " → ".join(md(p.label) for p in task_force.phases)),
-        ),
+        facts=tuple(facts),
         lead="Cliquez sur l'en-tête d'une colonne pour trier le tableau (étape, priorité, score…).",
         sections=(
             Section(

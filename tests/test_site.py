@@ -70,3 +70,20 @@ def test_no_request_leaves_the_site(site: Path) -> None:
 def test_downloads_are_published(site: Path) -> None:
     assert (site / "telechargements/framework.json").is_file()
     assert (site / "telechargements/schemas/framework.schema.json").is_file()
+
+
+def test_catalogue_pages_are_built_with_sortable_tables_and_acronym_hovers(site: Path, index: Index) -> None:
+    for case in index.cases.values():
+        assert (site / site_paths.url(site_paths.case_page(case.task_force, case.id)) / "index.html").is_file()
+    html = (site / site_paths.url(site_paths.task_force_page("tf-ph")) / "index.html").read_text(encoding="utf-8")
+    assert '<div class="tableau-triable">' in html
+    assert "javascripts/tri-tableaux.js" in html
+    assert '<abbr title="Maison départementale des personnes handicapées">MDPH</abbr>' in html
+
+
+def test_acronym_hovers_stay_out_of_the_diagrams(site: Path) -> None:
+    html = (site / "vues/pa/index.html").read_text(encoding="utf-8")
+    diagrams = re.findall(r"<svg.*?</svg>", html, flags=re.S)
+    assert diagrams
+    assert not any("<abbr" in svg for svg in diagrams)
+    assert "<abbr" in html
