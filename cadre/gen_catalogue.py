@@ -364,7 +364,7 @@ def case_page(index: Index, case: CatalogueCase) -> Page:
     ]
     sections.append(Section("Utilisé par", (bullets(related, "Aucun groupe transverse ni fiche."),)))
     return Page(
-        title=f"{md(index.case_label(case))} — {md(' '.join(case.title.splitlines()[0].split()))}",
+        title=f"{md(index.case_label(case))} — {md(' '.join(case.title.splitlines()[0].split()).rstrip(' :'))}",
         facts=tuple(facts),
         lead=blocks(case.title),
         sections=tuple(sections),
