@@ -124,11 +124,10 @@ def overview_page(index: Index) -> Page:
         Section(
             "Les cas d'usage des task-forces",
             (
+                *(Paragraphs(blocks(g.inputs)) for g in fw.working_groups if g.inputs),
                 Paragraphs(
-                    "Les task-forces PA, PH et Domicile ont établi une liste de cas d'usage à modéliser par "
-                    "secteur et en ont proposé une première hiérarchisation. Les nombres ci-dessous sont "
-                    f"comptés dans le modèle ; ceux qu'annonce le support sont comparés dans les [errata]"
-                    f"({_rel(HERE, site_paths.ERRATA)})."
+                    "Les nombres ci-dessous sont comptés dans le modèle ; ceux qu'annonce le support sont "
+                    f"comparés dans les [errata]({_rel(HERE, site_paths.ERRATA)})."
                 ),
                 Table(
                     ("Task-force", "Cas recensés", "Prioritaires", "Non prioritaires", "Modélisation"),
@@ -417,11 +416,14 @@ def transverse_page(index: Index) -> Page:
         )
     return Page(
         title="Cas d'usage transverses",
-        lead=(
-            "Plusieurs cas d'usage des task-forces s'appliquent à plusieurs secteurs (PA, PH, domicile) avec "
-            "des intitulés similaires : ils pourraient être modélisés ensemble. Les secteurs d'un groupe et "
-            "sa priorisation (par toutes les task-forces, mixte, ou par aucune) sont calculés à partir de "
-            "ses cas."
+        lead="\n\n".join(
+            [
+                *(blocks(g.transverse_rule) for g in fw.working_groups if g.transverse_rule),
+                *(blocks(g.transverse_advice) for g in fw.working_groups if g.transverse_advice),
+                "Dans les tableaux ci-dessous, les secteurs d'un groupe et sa priorisation (par toutes les "
+                "task-forces, mixte, ou non priorisé par toutes les task-forces) sont calculés à partir de la "
+                "priorité de ses cas dans les listes de leur task-force.",
+            ]
         ),
         sections=tuple(sections),
         source=source_line(index, fw.transverse_groups[0].source) if fw.transverse_groups else "",
@@ -460,7 +462,7 @@ def sheet_page(index: Index, sheet: UseCaseSheet) -> Page:
         facts=(
             ("Cas d'usage", case_link(index, here, case)),
             ("Task-force", md(index.task_forces[case.task_force].title)),
-            ("Étape du parcours", md(index.phase_label(case))),
+            ("Étape du parcours", md(sheet.step or index.phase_label(case))),
             ("Prioritaire", _yes_no(case.prioritised)),
         ),
         sections=(

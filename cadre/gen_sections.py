@@ -17,7 +17,7 @@ from cadre.page_parts import (
     service_link,
     use_case_table,
 )
-from cadre.text import md, nav
+from cadre.text import blocks, md, nav
 from model import Index
 
 
@@ -112,13 +112,14 @@ def overview_pages(index: Index) -> dict[str, Page]:
     here = "enjeux/index.md"
     themes = list(dict.fromkeys(q.theme for q in fw.questions))
     stakes = Page(
-        title="Enjeux et questionnements",
+        title="Périmètre, enjeux et questionnements",
         lead=(
             "Les enjeux issus de la phase d'analyse de l'existant, puis les besoins et questionnements "
             "exprimés par les acteurs du médico-social (ARS, GRADeS, collectifs SI médico-sociaux, "
             "fédérations, ESMS et OG, industriels), chacun avec l'axe de travail qui y répond."
         ),
         sections=(
+            *(Section(md(o.title), (Paragraphs(blocks(o.text)),)) for o in fw.overview),
             Section(
                 "Enjeux",
                 (Table(("Enjeu", "Description"), tuple((md(s.title), md(s.text)) for s in fw.stakes)),),
@@ -149,7 +150,13 @@ def overview_pages(index: Index) -> dict[str, Page]:
                 for theme in themes
             ),
         ),
-        notes=notes([*(n for s in fw.stakes for n in s.notes), *(n for q in fw.questions for n in q.notes)]),
+        notes=notes(
+            [
+                *(n for o in fw.overview for n in o.notes),
+                *(n for s in fw.stakes for n in s.notes),
+                *(n for q in fw.questions for n in q.notes),
+            ]
+        ),
     )
     here_steps = "prochaines-etapes/index.md"
     steps = Page(

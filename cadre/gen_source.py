@@ -136,6 +136,8 @@ def _noted(index: Index) -> Iterator[tuple[str, str, str, Note]]:
     for rec in fw.recommendations:
         name = f"Recommandation {rec.id}"
         yield from ((page("recommendation", rec.id), name, rec.source.document, n) for n in rec.notes)
+    for part in fw.overview:
+        yield from (("enjeux/index.md", part.title, part.source.document, n) for n in part.notes)
     for stake in fw.stakes:
         yield from (("enjeux/index.md", f"Enjeu « {stake.title} »", stake.source.document, n) for n in stake.notes)
     for q in fw.questions:

@@ -53,6 +53,13 @@ class WorkingGroup(_Entity):
     title: Label = Field(description="Intitulé du groupe de travail.")
     purposes: list[Label] = Field(default_factory=list, description="Finalités annoncées de la démarche.")
     objective: Text = Field(description="Objectif du cycle de séances.")
+    inputs: Text | None = Field(default=None, description="Les entrants du cycle : ce que les task-forces ont produit.")
+    transverse_rule: Text | None = Field(
+        default=None, description="Ce qui rend un cas d'usage transverse, selon le support."
+    )
+    transverse_advice: Text | None = Field(
+        default=None, description="Ce que le support conseille de faire des cas transverses."
+    )
     sessions: list[WorkshopSession] = Field(min_length=1, description="Les séances du cycle, dans l'ordre.")
     before_next: list[Text] = Field(
         default_factory=list, description="Demandé aux participants avant la séance suivante."
@@ -167,6 +174,7 @@ class UseCaseSheet(_Entity):
     case: Id = Field(description="Cas d'usage du catalogue que la fiche détaille.")
     code: Label = Field(description="Code de la fiche (ex. « C#07 »).")
     title: Text = Field(description="Intitulé de la fiche.")
+    step: Label | None = Field(default=None, description="Étape du parcours telle que la fiche la précise.")
     actors: list[Label] = Field(default_factory=list, description="Acteurs, rôles et caractéristiques.")
     data: list[Label] = Field(default_factory=list, description="Données de partage ou d'échange identifiées.")
     software: list[Label] = Field(

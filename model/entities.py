@@ -163,6 +163,16 @@ class Recommendation(_Entity):
     notes: list[Note] = Field(default_factory=list)
 
 
+class Overview(_Entity):
+    """Texte de présentation du cadre : son périmètre, les limites de la version, ses renvois à d'autres domaines."""
+
+    id: Id
+    title: Label = Field(description="Intitulé du passage.")
+    text: Text
+    source: SourceRef
+    notes: list[Note] = Field(default_factory=list)
+
+
 class Stake(_Entity):
     """Enjeu du domaine d'étude, issu de la phase d'analyse de l'existant (section 1.1.1)."""
 
@@ -264,6 +274,7 @@ class Framework(_Entity):
     services: list[Service] = Field(default_factory=list)
     views: list[View] = Field(default_factory=list)
     recommendations: list[Recommendation] = Field(default_factory=list)
+    overview: list[Overview] = Field(default_factory=list)
     stakes: list[Stake] = Field(default_factory=list)
     questions: list[Question] = Field(default_factory=list)
     next_steps: list[NextStep] = Field(default_factory=list)

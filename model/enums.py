@@ -91,6 +91,7 @@ class NoteKind(_Labelled):
     AMBIGUITY = "ambiguity"
     INCONSISTENCY = "inconsistency"
     INFERENCE = "inference"
+    EDITORIAL = "editorial"
 
 
 class QuestionTheme(_Labelled):
@@ -128,6 +129,7 @@ class Sector(_Labelled):
 class CountMeasure(_Labelled):
     """Ce que le modèle compte pour vérifier un nombre énoncé par une source."""
 
+    TASK_FORCES = "task_forces"
     CASES = "cases"
     PRIORITISED_CASES = "prioritised_cases"
     OTHER_CASES = "other_cases"
@@ -145,6 +147,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "dom": "Domicile",
     },
     "CountMeasure": {
+        "task_forces": "Task-forces",
         "cases": "Cas d'usage recensés par la task-force",
         "prioritised_cases": "Cas d'usage prioritaires de la task-force",
         "other_cases": "Cas d'usage non prioritaires de la task-force",
@@ -216,5 +219,6 @@ _LABELS: dict[str, dict[str, str]] = {
         "ambiguity": "Ambiguïté de la source",
         "inconsistency": "Incohérence de la source",
         "inference": "Déduction à partir du texte",
+        "editorial": "Choix de transcription",
     },
 }

@@ -149,6 +149,8 @@ class Index:
         """What the model counts for a number stated by a source, or None if the model cannot count it."""
         fw = self.framework
         match stated.measure:
+            case CountMeasure.TASK_FORCES:
+                return len(fw.task_forces)
             case CountMeasure.CASES:
                 return len(self.cases_of(str(stated.scope)))
             case CountMeasure.PRIORITISED_CASES:
@@ -179,7 +181,9 @@ class Index:
             if case.printed_result is not None:
                 subject = f"Résultat de priorisation du cas {self.case_label(case)}"
                 computed = self.score(case)
-                out.append(Check(case.id, subject, case.printed_result, computed, case.source, "score", None, None))
+                # The printed results are in the scored table, where the criteria are defined.
+                where = self.framework.criteria[0].source if self.framework.criteria else case.source
+                out.append(Check(case.id, subject, case.printed_result, computed, where, "score", None, None))
         return out
 
     def errata(self) -> list[Check]:
@@ -192,7 +196,7 @@ class GroupPriority(StrEnum):
 
     ALL = "Priorisé par toutes les task-forces"
     MIXED = "Priorisation mixte"
-    NONE = "Non priorisé par les task-forces"
+    NONE = "Non priorisé par toutes les task-forces"
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,7 @@ def check(fragments: list[Fragment], *, declared_elsewhere: frozenset[str] | set
             ("use_case", "cas d'usage"),
             ("recommendation", "recommandation"),
             ("stake", "enjeu"),
+            ("overview", "texte de présentation"),
             ("question", "question"),
             ("next_step", "prochaine étape"),
             ("term", "terme du glossaire"),
@@ -118,6 +119,7 @@ def _definitions(fragments: list[Fragment]) -> Iterator[tuple[Fragment, str, str
             yield fragment, "recommendation", rec.id, ("recommendations", r)
         for key, kind in (
             ("stakes", "stake"),
+            ("overview", "overview"),
             ("questions", "question"),
             ("next_steps", "next_step"),
             ("glossary", "term"),
@@ -196,6 +198,7 @@ def _source_documents(fw: Framework) -> Iterator[tuple[Path_, str]]:
         "services",
         "recommendations",
         "stakes",
+        "overview",
         "questions",
         "next_steps",
         "glossary",
