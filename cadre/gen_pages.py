@@ -50,6 +50,19 @@ def view_page(index: Index, view: View) -> Page:
     """The view: its orchestration schemas with their use cases, then its flows."""
     here = site_paths.page("view", view.id)
     sections: list[Section] = []
+    if view.services_in_scope:
+        sections.append(
+            Section(
+                "Services concernés en cible",
+                (
+                    bullets([md(item) for item in view.services_in_scope]),
+                    Paragraphs(
+                        "Le cadre renvoie, pour ces domaines, au schéma de l'architecture fonctionnelle du "
+                        "secteur médico-social."
+                    ),
+                ),
+            )
+        )
     for scenario in view.scenarios:
         scenario_blocks: list[Block] = []
         if scenario.description:

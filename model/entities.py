@@ -143,6 +143,13 @@ class View(_Entity):
     title: Label = Field(description="Intitulé de la vue.")
     axis: Number = Field(description="Axe de travail auquel la vue se rattache.")
     description: Text
+    services_in_scope: list[Label] = Field(
+        default_factory=list,
+        description=(
+            "Services concernés en cible, tels que la section « Services concernés en cible » les énumère "
+            "(domaines fonctionnels du schéma de l'architecture fonctionnelle du secteur médico-social)."
+        ),
+    )
     groups: list[Group] = Field(default_factory=list, description="Regroupements des schémas.")
     scenarios: list[Scenario] = Field(default_factory=list)
     flows: list[Flow] = Field(default_factory=list)

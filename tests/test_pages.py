@@ -95,3 +95,13 @@ def test_hostile_text_is_shown_literally() -> None:
 def test_text_convention_gives_paragraphs_and_lists() -> None:
     text = "Intro :\n\n- premier\n  élément\n- second\n\nFin."
     assert blocks(text) == "Intro :\n\n- premier élément\n- second\n\nFin."
+
+
+def test_scope_of_the_domain_and_of_each_view_is_shown(index: Index, outputs: dict[str, str]) -> None:
+    stakes = outputs["docs/enjeux/index.md"]
+    assert stakes.index("## Périmètre du domaine d'étude") < stakes.index("## Enjeux")
+    assert "portail autonomie" in stakes and "domaine d'étude 7" in stakes
+    for view in index.views.values():
+        page = outputs[DOC + site_paths.page("view", view.id)]
+        assert "## Services concernés en cible" in page
+        assert all(md(item) in page for item in view.services_in_scope)
