@@ -16,6 +16,7 @@ from model.catalogue import SheetState
 HERE = site_paths.CATALOGUE_INDEX
 CRITERIA = site_paths.CRITERIA
 TRANSVERSE = site_paths.TRANSVERSE
+ALL_CASES = f"{site_paths.CATALOGUE}/tous-les-cas.md"
 
 
 def generate(index: Index) -> dict[str, str]:
@@ -25,6 +26,7 @@ def generate(index: Index) -> dict[str, str]:
         return {}
     pages: dict[str, Page] = {HERE: overview_page(index), CRITERIA: criteria_page(index)}
     pages[TRANSVERSE] = transverse_page(index)
+    pages[ALL_CASES] = all_cases_page(index)
     for task_force in fw.task_forces:
         pages[site_paths.task_force_page(task_force.id)] = task_force_page(index, task_force)
     for case in fw.catalogue:
@@ -144,6 +146,8 @@ def overview_page(index: Index) -> Page:
                 ),
                 bullets(
                     [
+                        f"[Tous les cas d'usage, triables par secteur, étape, priorité et score]"
+                        f"({_rel(HERE, ALL_CASES)})",
                         f"[Critères de priorisation et notation]({_rel(HERE, CRITERIA)})",
                         f"[Les {len(fw.transverse_groups)} groupes de cas d'usage transverses]"
                         f"({_rel(HERE, TRANSVERSE)})",
@@ -251,22 +255,44 @@ def criteria_page(index: Index) -> Page:
     )
 
 
+CASE_HEADERS = ("Cas", "Intitulé", "Étape", "Échange", "Prioritaire", "Score", "Groupe transverse")
+
+
+def _case_row(index: Index, here: str, case: CatalogueCase) -> tuple[str, ...]:
+    """One row of a table of cases, in the order of :data:`CASE_HEADERS`."""
+    return (
+        case_link(index, here, case, with_title=False) + (f" ({md(case.code)})" if case.code else ""),
+        md(flat(case.title)),
+        md(index.phase_label(case)),
+        _exchange(case),
+        _yes_no(case.prioritised),
+        _score(index, case),
+        ", ".join(group_link(here, g) for g in index.groups_of_case(case.id)) or "—",
+    )
+
+
+def all_cases_page(index: Index) -> Page:
+    """Every case of every task force in one table, sortable by sector, phase, priority and score."""
+    fw = index.framework
+    rows = tuple(
+        (md(index.task_forces[c.task_force].sector.label), *_case_row(index, ALL_CASES, c)) for c in fw.catalogue
+    )
+    return Page(
+        title="Tous les cas d'usage des task-forces",
+        lead=(
+            f"Les {len(fw.catalogue)} cas d'usage recensés par les task-forces, dans un seul tableau : cliquez "
+            "sur l'en-tête d'une colonne pour trier par secteur, étape, priorité ou score."
+        ),
+        sections=(Section("Cas d'usage", (Table(("Secteur", *CASE_HEADERS), rows, sortable=True),)),),
+        wide=True,
+    )
+
+
 def task_force_page(index: Index, task_force: TaskForce) -> Page:
     """A task force: its cases, sortable by phase, priority and score."""
     here = site_paths.task_force_page(task_force.id)
     cases = index.cases_of(task_force.id)
-    rows = tuple(
-        (
-            case_link(index, here, c, with_title=False) + (f" ({md(c.code)})" if c.code else ""),
-            md(flat(c.title)),
-            md(index.phase_label(c)),
-            _exchange(c),
-            _yes_no(c.prioritised),
-            _score(index, c),
-            ", ".join(group_link(here, g) for g in index.groups_of_case(c.id)) or "—",
-        )
-        for c in cases
-    )
+    rows = tuple(_case_row(index, here, c) for c in cases)
     prioritised = sum(c.prioritised for c in cases)
     facts = [
         ("Secteur", md(task_force.sector.label)),
@@ -299,7 +325,7 @@ def task_force_page(index: Index, task_force: TaskForce) -> Page:
                 "Cas d'usage",
                 (
                     Table(
-                        ("Cas", "Intitulé", "Étape", "Échange", "Prioritaire", "Score", "Groupe transverse"),
+                        CASE_HEADERS,
                         rows,
                         empty="Aucun cas.",
                         sortable=True,
@@ -482,6 +508,7 @@ def navigation(index: Index) -> str:
     items: list[tuple[str, str, list[tuple[str, str]]]] = [
         ("Vue d'ensemble", "index.md", []),
         ("Critères de priorisation et notation", "criteres.md", []),
+        ("Tous les cas d'usage", "tous-les-cas.md", []),
     ]
     for tf in fw.task_forces:
         children = [("Vue d'ensemble", site_paths.task_force_page(tf.id).removeprefix(base))]
