@@ -9,7 +9,7 @@ from __future__ import annotations
 from cadre import site_paths
 from cadre.page_model import Block, Page, Paragraphs, Section, Table
 from cadre.page_parts import bullets, environment, french_date, notes, render, source_line
-from cadre.text import blocks, md, nav
+from cadre.text import blocks, flat, md, nav
 from model import CatalogueCase, Index, TaskForce, TransverseGroup, UseCaseSheet
 from model.catalogue import SheetState
 
@@ -59,21 +59,6 @@ def group_link(here: str, group: TransverseGroup) -> str:
 def sheet_link(here: str, sheet: UseCaseSheet) -> str:
     """Link to a detailed sheet."""
     return f"[Fiche {md(sheet.code)}]({_rel(here, site_paths.sheet_page(sheet.id))})"
-
-
-def flat(text: str) -> str:
-    """A text with list items as one line: « intro : item ; item »."""
-    head: list[str] = []
-    items: list[str] = []
-    for line in (raw.strip() for raw in text.splitlines()):
-        if line.startswith("- "):
-            items.append(line[2:])
-        elif items:
-            items[-1] += " " + line
-        else:
-            head.append(line)
-    joined = " ".join(" ".join(head).split())
-    return f"{joined} {' ; '.join(' '.join(i.split()) for i in items)}" if items else joined
 
 
 def shortened(text: str, limit: int = 60) -> str:

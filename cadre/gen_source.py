@@ -12,8 +12,9 @@ from cadre import site_paths
 from cadre.page_model import Page, Paragraphs, Section, Table
 from cadre.page_parts import render
 from cadre.text import blocks, md, plain
-from model import Document, Index, Note, Term
+from model import GT_DOCUMENT, Document, Index, Note, Term
 from model.index import Check
+from model.loader import section_key
 
 ERRATA = site_paths.ERRATA
 REMARKS = site_paths.REMARKS
@@ -38,7 +39,7 @@ def _document(index: Index, ident: str) -> Document:
 
 def _where(index: Index, check: Check) -> str:
     document = _document(index, check.source.document)
-    name = "Support du GT" if document.id != "cadre-de4-v1" else "Cadre"
+    name = "Support du GT" if document.id == GT_DOCUMENT else "Cadre"
     return f"{name}, {md(check.source.section)}"
 
 
@@ -166,16 +167,12 @@ def _noted(index: Index) -> Iterator[tuple[str, str, str, Note]]:
         yield from ((ERRATA, f"Nombre énoncé « {count.statement} »", count.source.document, n) for n in count.notes)
 
 
-def _section_key(section: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in section.split("."))
-
-
 def remarks_page(index: Index) -> Page:
     """Every remark on the sources, per document and in the order of their sections."""
     noted = list(_noted(index))
     sections: list[Section] = []
     for document in index.framework.documents:
-        mine = sorted((x for x in noted if x[2] == document.id), key=lambda x: _section_key(x[3].section))
+        mine = sorted((x for x in noted if x[2] == document.id), key=lambda x: section_key(x[3].section))
         rows = tuple(
             (
                 md(note.section),
@@ -232,7 +229,7 @@ def glossary_page(index: Index) -> Page:
                 )
             )
         document = _document(index, term.source.document)
-        origin = "support du GT" if document.id != "cadre-de4-v1" else "cadre"
+        origin = "support du GT" if document.id == GT_DOCUMENT else "cadre"
         parts.append(f"*Première occurrence : {origin}, section {md(term.source.section)}.*")
         for note in term.notes:
             parts.append(f"*{md(note.kind.label)} :* {md(plain(note.text))}")

@@ -41,21 +41,33 @@ def _line(text: str) -> str:
     return _LINE_START.sub(lambda m: m.group(1) + "&#" + str(ord(m.group(2))) + ";", md(text))
 
 
+def _prose_and_items(paragraph: str) -> tuple[list[str], list[str]]:
+    """The prose lines of a paragraph, and its list items (a continuation line joins its item)."""
+    prose: list[str] = []
+    items: list[str] = []
+    for line in paragraph.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("- "):
+            items.append(stripped[2:])
+        elif items:
+            items[-1] += " " + stripped
+        elif stripped:
+            prose.append(stripped)
+    return prose, items
+
+
+def flat(text: str) -> str:
+    """A text with its list items on one line: « intro : item ; item » (for table cells and links)."""
+    prose, items = _prose_and_items(text)
+    joined = " ".join(" ".join(prose).split())
+    return f"{joined} {' ; '.join(' '.join(i.split()) for i in items)}" if items else joined
+
+
 def blocks(text: str) -> str:
     """Paragraphs and lists of literal text as Markdown blocks."""
     out: list[str] = []
     for paragraph in re.split(r"\n\s*\n", text.strip()):
-        lines = paragraph.splitlines()
-        prose: list[str] = []
-        items: list[str] = []
-        for line in lines:
-            stripped = line.strip()
-            if stripped.startswith("- "):
-                items.append(stripped[2:])
-            elif items:
-                items[-1] += " " + stripped
-            else:
-                prose.append(stripped)
+        prose, items = _prose_and_items(paragraph)
         if prose:
             out.append(_line(" ".join(prose)))
         if items:

@@ -88,11 +88,11 @@ def _merge(parts: list[Framework]) -> Framework:
     for part in parts:
         for name in merged:
             merged[name].extend(getattr(part, name))
-    merged["views"].sort(key=lambda view: _section_key(view.source.section))  # type: ignore[attr-defined]
+    merged["views"].sort(key=lambda view: section_key(view.source.section))  # type: ignore[attr-defined]
     return Framework.model_validate(merged)
 
 
-def _section_key(section: str) -> tuple[int, ...]:
+def section_key(section: str) -> tuple[int, ...]:
     """Sort key of a section number (``1.10`` after ``1.9``)."""
     return tuple(int(part) for part in section.split("."))
 
