@@ -1,18 +1,29 @@
 """A small adapter over the ``diagrams`` library that fixes its hazards for generated documentation.
 
-The library draws with random node ids, writes files (and absolute icon paths) and may open a viewer.
-Here a diagram is described as data (:class:`DiagramSpec`), drawn with the library's ``Diagram``,
-``Cluster``, ``Node`` and ``Edge`` using ids derived from model ids and no icons, piped through
-Graphviz in memory, and returned as one self-contained, deterministic SVG text.
+The library draws with random node ids, names clusters after their labels (two frames with one label
+merge), writes files (and absolute icon paths) and may open a viewer. Here a diagram is described as
+data (:class:`DiagramSpec`), drawn with the library's ``Diagram``, ``Cluster``, ``Node`` and ``Edge``
+using ids derived from model ids and no icons, piped through Graphviz in memory, and returned as one
+self-contained, deterministic SVG text with its title, description and legend.
+
+The visual grammar, taken from the source's legends:
+
+- a node's fill is its system category; an actor is an ellipse;
+- an arrow carries a badge with its letter (flow) or numbers (use cases), followed by one mark per
+  data category it carries: each mark has its own shape and colour, never colour alone;
+- solid for automated, dashed for manual; one arrow head for one direction, two for both;
+- a highlighted path is drawn thick and dark red, the rest of the diagram stays as it is.
 """
 
 from __future__ import annotations
 
+import html
+import re
 import textwrap
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any
+from typing import Any, Literal
 
 from graphviz import escape, nohtml
 
@@ -24,6 +35,20 @@ ET.register_namespace("", SVG_NS)
 ET.register_namespace("xlink", XLINK_NS)
 
 FONT = "DejaVu Sans,Verdana,sans-serif"
+INK = "#1A1A1A"
+LINE = "#3D3D3D"
+BORDER = "#4D4D4D"
+HIGHLIGHT = "#B3261E"
+"""Dark red of a highlighted path: 6.5:1 on white, so that it reads as well as the text."""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A data category carried by a flow: a glyph with its own shape and colour."""
+
+    glyph: str
+    colour: str
+    label: str
 
 
 @dataclass(frozen=True)
@@ -41,7 +66,7 @@ class DNode:
 
 @dataclass(frozen=True)
 class DEdge:
-    """An arrow between two nodes."""
+    """An arrow between two nodes, with a badge (letter or numbers, then data marks) halfway."""
 
     tail: str
     head: str
@@ -50,6 +75,8 @@ class DEdge:
     tooltip: str = ""
     both: bool = False
     dashed: bool = False
+    marks: tuple[Mark, ...] = ()
+    highlight: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,6 +90,28 @@ class DCluster:
 
 
 @dataclass(frozen=True)
+class LegendItem:
+    """One entry of a legend: a sample of what the diagram draws, and what it means."""
+
+    label: str
+    kind: Literal["fill", "actor", "mark", "line", "badge"]
+    fill: str = "#FFFFFF"
+    mark: Mark | None = None
+    dashed: bool = False
+    both: bool = False
+    highlight: bool = False
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class LegendSection:
+    """A titled line of legend entries."""
+
+    title: str
+    items: tuple[LegendItem, ...]
+
+
+@dataclass(frozen=True)
 class DiagramSpec:
     """Everything a diagram shows, as plain data."""
 
@@ -72,6 +121,7 @@ class DiagramSpec:
     nodes: tuple[DNode, ...]
     edges: tuple[DEdge, ...]
     clusters: tuple[DCluster, ...] = field(default_factory=tuple)
+    legend: tuple[LegendSection, ...] = field(default_factory=tuple)
     direction: str = "LR"
 
 
@@ -96,13 +146,22 @@ class _InMemoryDiagram(diagrams.Diagram):  # type: ignore[misc]
             diagrams.setdiagram(None)
 
 
+class _Frame(diagrams.Cluster):  # type: ignore[misc]
+    """``diagrams.Cluster`` named after a model id rather than its label, so that two frames never merge."""
+
+    def __init__(self, ident: str, label: Any, graph_attr: dict[str, Any]) -> None:
+        super().__init__(label, graph_attr=graph_attr)
+        self.name = f"cluster_{ident}"
+        self.dot.name = self.name
+
+
 def to_dot(spec: DiagramSpec) -> str:
     """The Graphviz source of ``spec`` (what the golden tests compare)."""
     return str(_build(spec).dot)
 
 
 def render_svg(spec: DiagramSpec) -> str:
-    """Render ``spec`` to a self-contained SVG document."""
+    """Render ``spec`` to a self-contained SVG document, legend included."""
     diagram = _build(spec)
     diagram.render()
     return _clean_svg(diagram.svg, spec)
@@ -114,12 +173,19 @@ def _label(text: str, width: int = 24) -> Any:
     return nohtml(str(escape("\n".join(lines))).replace("\n", "\\n"))
 
 
+def _badge(edge: DEdge) -> str:
+    """The HTML-like label of an arrow's badge: its text in bold, then its data marks."""
+    cells = [f"<td><b>{html.escape(edge.label)}</b></td>"]
+    cells += [f'<td><font color="{mark.colour}">{html.escape(mark.glyph)}</font></td>' for mark in edge.marks]
+    return f'<<table border="0" cellborder="0" cellspacing="0" cellpadding="1"><tr>{"".join(cells)}</tr></table>>'
+
+
 def _build(spec: DiagramSpec) -> _InMemoryDiagram:
     graph_attr = {
         "pad": "0.2",
         "splines": "spline",
-        "nodesep": "0.35",
-        "ranksep": "0.9",
+        "nodesep": "0.3",
+        "ranksep": "0.45",
         "fontname": FONT,
         "fontsize": "12",
         "bgcolor": "white",
@@ -135,11 +201,11 @@ def _build(spec: DiagramSpec) -> _InMemoryDiagram:
         "labelloc": "c",
         "fontname": FONT,
         "fontsize": "11",
-        "fontcolor": "#1A1A1A",
-        "color": "#4D4D4D",
+        "fontcolor": INK,
+        "color": BORDER,
         "penwidth": "1",
     }
-    edge_attr = {"color": "#3D3D3D", "fontname": FONT, "fontsize": "11", "penwidth": "1.3"}
+    edge_attr = {"color": LINE, "fontname": FONT, "fontsize": "11", "penwidth": "1.3", "arrowsize": "0.8"}
     diagram = _InMemoryDiagram(
         name="",
         filename=spec.id,
@@ -162,28 +228,16 @@ def _build(spec: DiagramSpec) -> _InMemoryDiagram:
                 "pencolor": "#8A939C",
                 "fontname": FONT,
                 "fontsize": "12",
-                "label": _label(cluster.label, 40),
+                "fontcolor": INK,
             }
-            with diagrams.Cluster(_label(cluster.label, 40), graph_attr=frame):
+            with _Frame(cluster.id, _label(cluster.label, 40), graph_attr=frame):
                 for member in cluster.members:
                     drawn[member] = _node(spec.id, by_id[member])
         for node in spec.nodes:
             if node.id not in clustered:
                 drawn[node.id] = _node(spec.id, node)
         for number, edge in enumerate(spec.edges, start=1):
-            arrow: dict[str, str] = {
-                "id": f"{spec.id}--edge-{number}",
-                "label": _label(edge.label, 8),
-                "tooltip": escape(edge.tooltip or edge.label),
-                "fontcolor": "#1A1A1A",
-                "fontname": FONT,
-                "fontsize": "11",
-            }
-            if edge.url:
-                arrow["URL"] = edge.url
-            if edge.dashed:
-                arrow["style"] = "dashed"
-            drawn[edge.tail].connect(drawn[edge.head], diagrams.Edge(forward=True, reverse=edge.both, **arrow))
+            _edge(spec.id, number, edge, drawn)
     return diagram
 
 
@@ -197,10 +251,48 @@ def _node(diagram_id: str, node: DNode) -> diagrams.Node:
     if node.shape != "box":
         attrs["style"] = "filled"
     if node.bold:
-        attrs["penwidth"] = "2"
+        attrs["penwidth"] = "2.5"
+        attrs["color"] = HIGHLIGHT
     if node.url:
         attrs["URL"] = node.url
-    return diagrams.Node(_label(node.label), nodeid=f"n_{node.id.replace('-', '_')}", **attrs)
+    return diagrams.Node(_label(node.label), nodeid=_node_id(node.id), **attrs)
+
+
+def _node_id(ident: str) -> str:
+    return "n_" + re.sub(r"[^A-Za-z0-9_]", "_", ident)
+
+
+def _edge(diagram_id: str, number: int, edge: DEdge, drawn: dict[str, diagrams.Node]) -> None:
+    """Tail → badge → head: the badge sits on the arrow, as the circled letters of the source do."""
+    colour = HIGHLIGHT if edge.highlight else LINE
+    tooltip = escape(edge.tooltip or edge.label)
+    badge: dict[str, str] = {
+        "id": f"{diagram_id}--edge-{number}",
+        "shape": "box",
+        "style": "rounded,filled",
+        "fillcolor": "#FFFFFF",
+        "width": "0.3",
+        "height": "0.28",
+        "margin": "0.05,0.02",
+        "color": colour,
+        "penwidth": "2.5" if edge.highlight else "1.3",
+        "tooltip": tooltip,
+    }
+    line: dict[str, str] = {"color": colour, "tooltip": tooltip}
+    if edge.highlight:
+        line["penwidth"] = "3"
+    if edge.dashed:
+        line["style"] = "dashed"
+    if edge.url:
+        badge["URL"] = line["URL"] = edge.url
+    middle = diagrams.Node(_badge(edge), nodeid=f"b_{number}", **badge)
+    first = diagrams.Edge(forward=False, reverse=edge.both, id=f"{diagram_id}--edge-{number}-a", **line)
+    second = diagrams.Edge(forward=True, id=f"{diagram_id}--edge-{number}-b", **line)
+    drawn[edge.tail].connect(middle, first)
+    middle.connect(drawn[edge.head], second)
+
+
+# --- the SVG: clean-up and legend ---------------------------------------------------------------------------
 
 
 def _clean_svg(raw: bytes, spec: DiagramSpec) -> str:
@@ -224,9 +316,16 @@ def _clean_svg(raw: bytes, spec: DiagramSpec) -> str:
         else:
             group.remove(title)
     tooltip = f"{{{XLINK_NS}}}title"
-    for element in root.iter(f"{{{SVG_NS}}}a"):
-        if element.get(tooltip) is not None:
-            element.set(tooltip, " ".join(element.get(tooltip, "").split()))
+    for group in root.iter(f"{{{SVG_NS}}}g"):
+        link = group.find(f"{{{SVG_NS}}}g/{{{SVG_NS}}}a")
+        if link is None:
+            continue
+        link.set(tooltip, " ".join(link.get(tooltip, "").split()))
+        if group.get("class") == "edge":
+            # The two halves of an arrow open the same page as its badge: the mouse can follow
+            # them, the keyboard stops once, on the badge.
+            link.set("tabindex", "-1")
+    _add_legend(root, spec)
     title = ET.Element(f"{{{SVG_NS}}}title", {"id": f"{spec.id}--title"})
     title.text = spec.title
     description = ET.Element(f"{{{SVG_NS}}}desc", {"id": f"{spec.id}--desc"})
@@ -237,3 +336,134 @@ def _clean_svg(raw: bytes, spec: DiagramSpec) -> str:
     root.set("aria-labelledby", f"{spec.id}--title {spec.id}--desc")
     root.set("class", "diagramme-svg")
     return ET.tostring(root, encoding="unicode") + "\n"
+
+
+_LEGEND_FONT = 10.0
+_ROW = 18.0
+_SAMPLE = 24.0
+_PAD = 10.0
+
+
+def _text_width(text: str, size: float = _LEGEND_FONT, *, bold: bool = False) -> float:
+    """A slightly generous estimate of the width of ``text`` in DejaVu Sans (the widest font asked for)."""
+    narrow = " .,;:'’()il|fjtr"
+    width = sum(size * (0.34 if ch in narrow else 0.72 if ch.isupper() else 0.6) for ch in text)
+    return width * (1.1 if bold else 1.0)
+
+
+def _sample_width(item: LegendItem) -> float:
+    """Width of the drawing of ``item``: a badge grows with its text."""
+    if item.kind == "badge":
+        return max(_SAMPLE, _text_width(item.text, 9, bold=True) + 8)
+    return _SAMPLE
+
+
+def _add_legend(root: ET.Element, spec: DiagramSpec) -> None:
+    """Draw the legend below the graph and grow the drawing to make room for it."""
+    if not spec.legend:
+        return
+    _, _, width, height = (float(v) for v in root.get("viewBox", "0 0 0 0").split())
+    available = max(width, 460.0)
+    place = {"id": f"{spec.id}--legende", "class": "legende", "transform": f"translate(0 {height:.2f})"}
+    legend = ET.SubElement(root, f"{{{SVG_NS}}}g", place)
+    y = _PAD + 4
+    _text(legend, _PAD, y, "Légende", bold=True, size=11)
+    used = 0.0
+    for section in spec.legend:
+        y += _ROW
+        x = _PAD
+        heading = f"{section.title} :"
+        _text(legend, x, y, heading, bold=True)
+        x += _text_width(heading, bold=True) + 8
+        for item in section.items:
+            sample = _sample_width(item)
+            step = sample + 5 + _text_width(item.label) + 14
+            if x + step > available - _PAD and x > _PAD + 40:
+                y += _ROW
+                x = _PAD + 12
+            _sample(legend, x, y, item)
+            _text(legend, x + sample + 5, y, item.label)
+            x += step
+            used = max(used, x)
+    total_width = max(width, used + _PAD)
+    total_height = height + y + _PAD
+    ET.SubElement(
+        legend,
+        f"{{{SVG_NS}}}line",
+        {"x1": f"{_PAD}", "y1": "0", "x2": f"{total_width - _PAD:.2f}", "y2": "0", "stroke": "#C4C9CF"},
+    )
+    root.set("viewBox", f"0.00 0.00 {total_width:.2f} {total_height:.2f}")
+    root.set("width", f"{total_width:.0f}pt")
+    root.set("height", f"{total_height:.0f}pt")
+
+
+def _text(parent: ET.Element, x: float, y: float, text: str, *, bold: bool = False, size: float = _LEGEND_FONT) -> None:
+    attrs = {"x": f"{x:.2f}", "y": f"{y:.2f}", "font-family": FONT, "font-size": f"{size:g}", "fill": INK}
+    if bold:
+        attrs["font-weight"] = "bold"
+    element = ET.SubElement(parent, f"{{{SVG_NS}}}text", attrs)
+    element.text = text
+
+
+def _sample(parent: ET.Element, x: float, y: float, item: LegendItem) -> None:
+    """A small drawing of what ``item`` explains, on the text line whose baseline is ``y``."""
+    middle = y - 3.5
+    svg = f"{{{SVG_NS}}}"
+    if item.kind == "fill":
+        ET.SubElement(
+            parent,
+            f"{svg}rect",
+            {"x": f"{x:.2f}", "y": f"{middle - 6:.2f}", "width": f"{_SAMPLE:g}", "height": "12", "rx": "3"}
+            | {"fill": item.fill, "stroke": BORDER},
+        )
+    elif item.kind == "actor":
+        ET.SubElement(
+            parent,
+            f"{svg}ellipse",
+            {"cx": f"{x + _SAMPLE / 2:.2f}", "cy": f"{middle:.2f}", "rx": f"{_SAMPLE / 2:g}", "ry": "6"}
+            | {"fill": "#FFFFFF", "stroke": BORDER},
+        )
+    elif item.kind == "mark" and item.mark is not None:
+        glyph = ET.SubElement(
+            parent,
+            f"{svg}text",
+            {"x": f"{x + _SAMPLE / 2:.2f}", "y": f"{y + 1:.2f}", "text-anchor": "middle"}
+            | {"font-family": FONT, "font-size": "13", "fill": item.mark.colour},
+        )
+        glyph.text = item.mark.glyph
+    elif item.kind == "badge":
+        width = _sample_width(item)
+        ET.SubElement(
+            parent,
+            f"{svg}rect",
+            {"x": f"{x:.2f}", "y": f"{middle - 7:.2f}", "width": f"{width:.2f}", "height": "14", "rx": "4"}
+            | {"fill": "#FFFFFF", "stroke": LINE, "stroke-width": "1.3"},
+        )
+        badge = ET.SubElement(
+            parent,
+            f"{svg}text",
+            {"x": f"{x + width / 2:.2f}", "y": f"{y:.2f}", "text-anchor": "middle"}
+            | {"font-family": FONT, "font-size": "9", "font-weight": "bold", "fill": INK},
+        )
+        badge.text = item.text
+    else:
+        colour = HIGHLIGHT if item.highlight else LINE
+        stroke = {"stroke": colour, "stroke-width": "3" if item.highlight else "1.3"}
+        if item.dashed:
+            stroke["stroke-dasharray"] = "5,2"
+        start = x + (5 if item.both else 0)
+        ET.SubElement(
+            parent,
+            f"{svg}line",
+            {"x1": f"{start:.2f}", "y1": f"{middle:.2f}", "x2": f"{x + _SAMPLE - 5:.2f}", "y2": f"{middle:.2f}"}
+            | stroke,
+        )
+        _arrow_head(parent, x + _SAMPLE, middle, 1, colour)
+        if item.both:
+            _arrow_head(parent, x, middle, -1, colour)
+
+
+def _arrow_head(parent: ET.Element, tip: float, y: float, sense: int, colour: str) -> None:
+    back = tip - 6 * sense
+    points = f"{tip:.2f},{y:.2f} {back:.2f},{y - 3.5:.2f} {back:.2f},{y + 3.5:.2f}"
+    ET.SubElement(parent, f"{{{SVG_NS}}}polygon", {"points": points, "fill": colour, "stroke": colour})

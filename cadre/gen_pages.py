@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from cadre import site_paths
-from cadre.gen_diagrams import flows_path, orchestration_path
+from cadre import gen_diagrams, site_paths
 from cadre.page_model import Block, Diagram, Page, Paragraphs, Section, Table
 from cadre.page_parts import (
     bullets,
@@ -21,7 +20,7 @@ from cadre.page_parts import (
     use_case_table,
 )
 from cadre.text import blocks, md
-from model import Axis, Flow, Index, Recommendation, Service, SystemCategory, UseCase, View
+from model import Axis, Flow, Index, Recommendation, Service, UseCase, View
 
 
 def generate(index: Index) -> dict[str, str]:
@@ -40,7 +39,56 @@ def generate(index: Index) -> dict[str, str]:
         pages[site_paths.page("recommendation", recommendation.id)] = recommendation_page(index, recommendation)
     for axis in fw.axes:
         pages[site_paths.page("axis", axis.id)] = axis_page(index, axis)
+    pages[site_paths.MAP] = map_page(index)
     return {f"{site_paths.DOCS}/{path}": render(page) for path, page in pages.items()}
+
+
+def map_page(index: Index) -> Page:
+    """The map of all services and flows, then the same in a table, then the services without flows."""
+    here = site_paths.MAP
+    fw = index.framework
+    sections: list[Section] = []
+    for drawing in gen_diagrams.map_drawings(index):
+        rows = tuple(
+            (
+                link(here, "view", index.view_of[f.id].id, index.view_of[f.id].title),
+                link(here, "flow", f.id, f.letter),
+                md(f.title),
+                service_link(index, here, f.emitter),
+                service_link(index, here, f.receiver),
+                md(f.direction.label),
+                md(f.nature.label),
+                md(", ".join(c.label for c in f.data_categories)),
+            )
+            for f in index.flows.values()
+        )
+        table = Table(("Vue", "Flux", "Intitulé", "Émetteur", "Récepteur", "Sens", "Nature", "Données"), rows)
+        caption = f"{md(drawing.spec.title)} — chaque service et chaque flux ouvre sa page ; la légende suit la carte."
+        sections.append(Section("Tous les flux", (Diagram(drawing.path, caption), table)))
+    connected = {e for f in index.flows.values() for e in (f.emitter, f.receiver)}
+    alone = [s for s in fw.services if s.id not in connected]
+    sections.append(
+        Section(
+            "Services sans flux",
+            (
+                Paragraphs(
+                    "Ces services sont cités par le cadre, mais aucun flux de ses vues ne les relie à un autre "
+                    "service ; ils ne figurent donc pas sur la carte."
+                ),
+                bullets([service_link(index, here, s.id) for s in alone], "Aucun."),
+            ),
+        )
+    )
+    return Page(
+        title="Carte des services et des flux",
+        lead=(
+            "Tous les flux d'échange de données des vues du cadre sur un seul schéma : chaque service n'y "
+            "figure qu'une fois, dans le cadre de sa catégorie de système, et chaque flux est repéré par sa "
+            "vue et sa lettre (« PA C » : flux C de la vue des personnes âgées)."
+        ),
+        sections=tuple(sections),
+        wide=True,
+    )
 
 
 # --- entity pages --------------------------------------------------------------------------------
@@ -67,13 +115,14 @@ def view_page(index: Index, view: View) -> Page:
         scenario_blocks: list[Block] = []
         if scenario.description:
             scenario_blocks.append(Paragraphs(blocks(scenario.description)))
-        scenario_blocks.append(
+        scenario_blocks += [
             Diagram(
-                orchestration_path(scenario),
-                f"{md(scenario.title)} — les numéros portés par les flèches renvoient aux cas "
-                "d'usage du tableau ci-dessous ; chaque service et chaque flèche ouvre sa page.",
+                drawing.path,
+                f"{md(drawing.spec.title)} — les numéros portés par les flèches renvoient aux cas "
+                "d'usage du tableau ci-dessous ; chaque service et chaque numéro ouvre sa page.",
             )
-        )
+            for drawing in gen_diagrams.scenario_drawings(index, view, scenario)
+        ]
         scenario_blocks.append(use_case_table(index, here, list(scenario.use_cases)))
         sections.append(Section(md(scenario.title), tuple(scenario_blocks)))
     if view.flows:
@@ -81,13 +130,15 @@ def view_page(index: Index, view: View) -> Page:
             Section(
                 "Flux et échanges de données",
                 (
-                    Diagram(
-                        flows_path(view),
-                        "Schéma des flux — trait plein : flux automatisé ; pointillés : flux manuel ; "
-                        "double pointe : flux bidirectionnel. Chaque lettre ouvre la page du flux.",
+                    *(
+                        Diagram(
+                            drawing.path,
+                            f"{md(drawing.spec.title)} — chaque lettre ouvre la page du flux, chaque "
+                            "service la sienne ; la légende suit le schéma.",
+                        )
+                        for drawing in gen_diagrams.flow_drawings(index, view)
                     ),
                     flow_table(index, here, list(view.flows)),
-                    _legend(index, view),
                 ),
             )
         )
@@ -116,15 +167,6 @@ def view_page(index: Index, view: View) -> Page:
     )
 
 
-def _legend(index: Index, view: View) -> Paragraphs:
-    categories = sorted(
-        {index.services[s].category for s in index.services_of_view(view) if s in index.services},
-        key=list(SystemCategory).index,
-    )
-    items = ", ".join(md(c.label) for c in categories)
-    return Paragraphs(f"Couleurs des services (catégories de systèmes) présentes sur ces schémas : {items}.")
-
-
 def service_page(index: Index, service: Service) -> Page:
     """A service: what it is, its parts, the flows it emits and receives, what refers to it."""
     here = site_paths.page("service", service.id)
@@ -141,7 +183,18 @@ def service_page(index: Index, service: Service) -> Page:
     if service.mes_catalogue:
         facts.append(("Catalogue de Mon espace santé", md(service.mes_catalogue.label)))
     parts = index.parts(service.id)
-    sections = [Section("Flux émis et reçus", (service_flow_table(index, here, service.id),))]
+    neighbourhood = gen_diagrams.neighbourhood_drawing(index, service)
+    flows_blocks: list[Block] = []
+    if neighbourhood:
+        flows_blocks.append(
+            Diagram(
+                neighbourhood.path,
+                f"{md(neighbourhood.spec.title)} — chaque flux ouvre sa page, chaque service la sienne ; "
+                "le tableau ci-dessous en donne le même contenu.",
+            )
+        )
+    flows_blocks.append(service_flow_table(index, here, [service.id, *(p.id for p in parts)]))
+    sections = [Section("Flux émis et reçus", tuple(flows_blocks))]
     if parts:
         sections.insert(0, Section("Composants", (bullets([service_link(index, here, p.id) for p in parts]),)))
     sections.append(
@@ -208,6 +261,17 @@ def use_case_page(index: Index, uc: UseCase) -> Page:
     steps = tuple(
         (str(n), service_link(index, here, s.from_), service_link(index, here, s.to)) for n, s in enumerate(uc.steps, 1)
     )
+    no_steps = "Aucune flèche sur le schéma."
+    path: tuple[Diagram, ...] = ()
+    if uc.steps:
+        drawing = gen_diagrams.path_drawing(index, view, scenario, uc)
+        path = (
+            Diagram(
+                drawing.path,
+                f"{md(drawing.spec.title)} — les étapes de ce cas d'usage sont en trait épais rouge foncé ; "
+                "chaque service et chaque numéro ouvre sa page.",
+            ),
+        )
     return Page(
         title=f"Cas d'usage {uc.number} — {md(uc.goal)}",
         facts=(
@@ -221,8 +285,7 @@ def use_case_page(index: Index, uc: UseCase) -> Page:
             Section("Services mobilisés", (bullets([service_link(index, here, s) for s in uc.services]),)),
             Section("Flux mobilisés", (bullets([flow_link(index, here, index.flows[f]) for f in uc.flows]),)),
             Section(
-                "Étapes sur le schéma d'orchestration",
-                (Table(("Étape", "De", "Vers"), steps, empty="Aucune flèche sur le schéma."),),
+                "Étapes sur le schéma d'orchestration", (*path, Table(("Étape", "De", "Vers"), steps, empty=no_steps))
             ),
         ),
         source=source_line(index, uc.source),

@@ -135,18 +135,20 @@ def flow_table(index: Index, here: str, flows: list[Flow]) -> Table:
     )
 
 
-def service_flow_table(index: Index, here: str, service_id: str) -> Table:
-    """Flows a service emits or receives, from any view, with the service at the other end."""
+def service_flow_table(index: Index, here: str, service_ids: list[str]) -> Table:
+    """Flows that a service (or one of its parts) emits or receives, from any view."""
     rows = tuple(
         (
             link(here, "flow", f.id, f"{f.letter} — {f.title}"),
             link(here, "view", index.view_of[f.id].id, index.view_of[f.id].title),
-            "émis vers" if f.emitter == service_id else "reçu de",
-            service_link(index, here, f.receiver if f.emitter == service_id else f.emitter),
+            service_link(index, here, f.emitter),
+            service_link(index, here, f.receiver),
+            md(f.direction.label),
         )
-        for f in index.flows_emitted(service_id) + index.flows_received(service_id)
+        for f in index.flows.values()
+        if f.emitter in service_ids or f.receiver in service_ids
     )
-    return Table(("Flux", "Vue", "Sens pour ce service", "Autre service"), rows, empty="Aucun flux.")
+    return Table(("Flux", "Vue", "Émetteur", "Récepteur", "Sens"), rows, empty="Aucun flux.")
 
 
 def use_case_table(index: Index, here: str, use_cases: list[UseCase]) -> Table:

@@ -32,6 +32,8 @@ TRANSVERSE = f"{CATALOGUE}/transverses.md"
 ERRATA = "sources/errata.md"
 REMARKS = "sources/remarques.md"
 GLOSSARY = "glossaire/index.md"
+MAP = "carte/index.md"
+"""The map of all services and flows."""
 
 
 def task_force_page(task_force_id: str) -> str:

@@ -84,13 +84,35 @@ def test_diagrams_folder_does_not_shadow_the_library() -> None:
     assert "site-packages" in (diagrams.__file__ or "")
 
 
-def test_diagram_script_writes_the_view_diagrams(repo_copy: Path, outputs: dict[str, str]) -> None:
-    shutil.rmtree(repo_copy / "generated/diagrams")
-    script = ROOT / "diagrams" / "vues.py"
+@pytest.mark.parametrize("family", ["vues", "carte", "services", "cas-usage"])
+def test_each_diagram_script_writes_its_family_and_nothing_else(
+    repo_copy: Path, outputs: dict[str, str], family: str
+) -> None:
+    folder = repo_copy / "generated" / "diagrams" / family
+    others = {
+        p: (repo_copy / "generated" / p).stat().st_mtime_ns
+        for p in outputs
+        if p.startswith("diagrams/") and not p.startswith(f"diagrams/{family}/")
+    }
+    shutil.rmtree(folder)
+    (folder / "ancien.svg").parent.mkdir(parents=True)
+    (folder / "ancien.svg").write_text("périmé", encoding="utf-8")
     run = subprocess.run(
-        [sys.executable, str(script), "--root", str(repo_copy)], capture_output=True, text=True, check=True
+        [sys.executable, str(ROOT / "diagrams" / f"{family}.py"), "--root", str(repo_copy)],
+        capture_output=True,
+        text=True,
+        check=True,
     )
-    svgs = {p: t for p, t in outputs.items() if p.startswith("diagrams/")}
-    assert run.stdout.strip() == f"generated/diagrams : {len(svgs)} schémas, {len(svgs)} réécrits."
+    svgs = {p: t for p, t in outputs.items() if p.startswith(f"diagrams/{family}/")}
+    assert svgs
+    assert run.stdout.strip() == (
+        f"generated/diagrams/{family}/ : {_plural(len(svgs), 'schéma')}, {_plural(len(svgs), 'réécrit')}, 1 supprimé."
+    )
     for path, text in svgs.items():
         assert (repo_copy / "generated" / path).read_text(encoding="utf-8") == text
+    assert not (folder / "ancien.svg").exists()
+    assert {p: (repo_copy / "generated" / p).stat().st_mtime_ns for p in others} == others
+
+
+def _plural(number: int, word: str) -> str:
+    return f"{number} {word}{'s' if number > 1 else ''}"

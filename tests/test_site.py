@@ -52,6 +52,19 @@ def test_view_page_shows_clickable_inline_diagrams(site: Path) -> None:
     assert 'xlink:href="../../cas-usage/mes-cu1/"' in html
 
 
+def test_every_link_of_every_diagram_leads_to_a_built_page(site: Path) -> None:
+    followed = 0
+    for page in site.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        for svg in re.findall(r"<svg.*?</svg>", html, flags=re.DOTALL):
+            for link in re.findall(r'xlink:href="([^"]*)"', svg):
+                target = (page.parent / link).resolve() / "index.html"
+                assert target.is_file(), f"{page.relative_to(site)} : {link}"
+                assert site.resolve() in target.parents
+                followed += 1
+    assert followed > 300
+
+
 def test_site_is_french(site: Path) -> None:
     html = (site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="fr"' in html
