@@ -332,6 +332,10 @@ def _clean_svg(raw: bytes, spec: DiagramSpec) -> str:
     description.text = spec.description
     root.insert(0, description)
     root.insert(0, title)
+    # Scaled to the page's width, a wide diagram stays at least at three quarters of its size (its
+    # text at 11 px or more, as many pixels as it has points) and its figure scrolls sideways.
+    _, _, drawn_width, _ = (float(v) for v in root.get("viewBox", "0 0 0 0").split())
+    root.set("style", f"min-width: {drawn_width:.0f}px")
     root.set("role", "group")
     root.set("aria-labelledby", f"{spec.id}--title {spec.id}--desc")
     root.set("class", "diagramme-svg")
