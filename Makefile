@@ -27,7 +27,7 @@ help:
 	@echo "  make generate  régénère generated/ (pages, diagrammes, JSON)"
 	@echo "  make serve     aperçu du site sur http://127.0.0.1:8000"
 	@echo "  make site      construit le site statique dans site/ (mkdocs build --strict)"
-	@echo "  make test      ruff, mypy et pytest (ce que lance la CI)"
+	@echo "  make test      ruff, mypy et pytest, dont les tests dans Chromium (ce que lance la CI)"
 	@echo "  make clean     supprime site/"
 
 setup:
@@ -45,7 +45,8 @@ site: generate
 serve: generate
 	$(UV) run mkdocs serve -a 127.0.0.1:8000
 
-test: setup
+test:
+	@bash scripts/setup.sh --tests
 	$(UV) run ruff check .
 	$(UV) run ruff format --check .
 	$(UV) run mypy

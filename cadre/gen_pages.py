@@ -213,7 +213,8 @@ def service_page(index: Index, service: Service) -> Page:
         )
     )
     return Page(
-        title=md(service.name),
+        title=md(service.name if not service.short_name else f"{service.name} ({service.short_name})"),
+        search_boost=3,
         facts=tuple(facts),
         lead=blocks(service.description),
         sections=tuple(sections),

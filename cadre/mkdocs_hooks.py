@@ -14,13 +14,20 @@
   d'erreur du modèle, un avertissement est journalisé, l'ancienne sortie reste en
   place et le serveur continue.
 
+- ``on_post_build`` : rend la recherche insensible aux accents (« securite » trouve
+  « sécurité ») : l'index de recherche reçoit, pour chaque section, ses mots accentués
+  écrits sans accents, dans un élément masqué (les extraits affichés n'en montrent rien).
+
 Seuls les fichiers YAML sont relus à chaque reconstruction : une modification du
 code Python (``model/*.py``, ``cadre/*.py``) demande de relancer ``make serve``.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
@@ -145,3 +152,30 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for new in added:
         files.append(new)
     return files
+
+
+_WORD = re.compile(r"\w+")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _fold(word: str) -> str:
+    """``Sécurité`` → ``Securite``: the word without its diacritics."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
+
+
+def _unaccented(html: str) -> str:
+    """A hidden element listing the words of ``html`` that carry accents, written without them."""
+    words = sorted({_fold(w) for w in _WORD.findall(_TAG.sub(" ", html)) if _fold(w) != w})
+    return f" <span hidden>{' '.join(words)}</span>" if words else ""
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Make the search index find accented words typed without their accents."""
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    for doc in index.get("docs", []):
+        doc["title"] = doc.get("title", "") + _unaccented(doc.get("title", ""))
+        doc["text"] = doc.get("text", "") + _unaccented(doc.get("text", ""))
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -69,3 +69,6 @@ class Page:
     notes: tuple[Note, ...] = field(default_factory=tuple)
     wide: bool = False
     """A page of wide tables: the table of contents is hidden to give them the room."""
+    search_boost: float | None = None
+    """Weight of the page in the site's search (Material's ``search.boost``): a service's own page
+    comes before the pages that only mention it."""

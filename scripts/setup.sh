@@ -5,7 +5,10 @@
 #   2. .venv   : « uv sync --frozen », relancé seulement si uv.lock ou pyproject.toml
 #                ont changé (empreinte dans .venv/.cadre-sync-stamp) ;
 #   3. dot     : Graphviz, installé avec apt-get si l'on est root sur Debian/Ubuntu,
-#                sinon arrêt avec un message expliquant quoi installer.
+#                sinon arrêt avec un message expliquant quoi installer ;
+#   4. chromium: avec --tests seulement (make test), le navigateur des tests
+#                (Playwright le pilote ; il n'en télécharge aucun), paquet Debian
+#                « chromium », installé de la même façon.
 #
 # Idempotent : un second appel ne fait que vérifier et se termine en une fraction
 # de seconde.
@@ -112,6 +115,30 @@ else
         "" \
         "Graphviz (the 'dot' command) is required to draw the diagrams and was not found." \
         "Install it (see the commands above) and run the command again."
+fi
+
+# --- 4. Chromium (tests dans un navigateur) -------------------------------------------
+if [ "${1:-}" != "--tests" ]; then
+    say "environnement prêt"
+    exit 0
+fi
+if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then
+    say "Chromium présent : $( (chromium --version || chromium-browser --version) 2>/dev/null | head -n 1)"
+elif [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "Chromium absent : installation avec apt-get (paquet Debian « chromium »)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update
+    apt-get install -y chromium
+    command -v chromium >/dev/null 2>&1 || die \
+        "apt-get a terminé mais la commande « chromium » reste introuvable." \
+        "apt-get finished but the 'chromium' command is still missing."
+    say "Chromium installé : $(chromium --version 2>/dev/null | head -n 1)"
+else
+    die \
+        "Chromium est requis (commande « chromium ») pour les tests du site dans un navigateur." \
+        "    Debian : sudo apt-get install chromium    Ubuntu : sudo apt-get install chromium-browser" \
+        "" \
+        "Chromium (the 'chromium' command) is required for the in-browser tests of the site."
 fi
 
 say "environnement prêt"
