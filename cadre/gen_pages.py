@@ -83,7 +83,7 @@ def map_page(index: Index) -> Page:
         title="Carte des services et des flux",
         lead=(
             "Tous les flux d'échange de données des vues du cadre sur un seul schéma : chaque service n'y "
-            "figure qu'une fois, dans le cadre de sa catégorie de système, et chaque flux est repéré par sa "
+            "figure qu'une fois, dans la couleur de sa catégorie de système, et chaque flux est repéré par sa "
             "vue et sa lettre (« PA C » : flux C de la vue des personnes âgées)."
         ),
         sections=tuple(sections),
