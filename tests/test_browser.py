@@ -21,14 +21,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Request, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Request, Response, sync_playwright
 
 SUB_PATH = "/cadre-urbanisation-ms/"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def _axe_script() -> str:
-    import axe_playwright_python
+    import axe_playwright_python  # type: ignore[import-untyped]  # only its copy of axe-core is used
 
     return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
@@ -102,7 +102,12 @@ def visits(site: Path, base_url: str, browser: Browser) -> dict[str, Visit]:
     page.on("pageerror", lambda error: current.errors.append(f"exception : {error}"))
     page.on("request", on_request)
     page.on("requestfailed", on_failed)
-    page.on("response", lambda r: r.status >= 400 and current.errors.append(f"HTTP {r.status} : {r.url}"))
+
+    def on_response(response: Response) -> None:
+        if response.status >= 400:
+            current.errors.append(f"HTTP {response.status} : {response.url}")
+
+    page.on("response", on_response)
     results: dict[str, Visit] = {}
     for path in _pages(site):
         current = Visit()
