@@ -207,9 +207,8 @@ def _framed_spec(
     bold: frozenset[str] = frozenset(),
 ) -> DiagramSpec:
     """A diagram of a view: its groups as frames; every member of them, or only those at an arrow's end."""
-    ends = [e for edge in edges for e in (edge.tail, edge.head)]
     members = [m for g in view.groups for m in g.members] if every_member else []
-    shown = list(dict.fromkeys(members + ends))
+    shown = list(dict.fromkeys(members + _ends(edges)))
     nodes = tuple(_node(index, here, ident_, bold=ident_ in bold) for ident_ in shown)
     clusters = tuple(
         DCluster(id=group.id, label=group.label, members=tuple(m for m in group.members if m in shown))
@@ -237,7 +236,7 @@ def map_drawings(index: Index, budget: Budget = BUDGET) -> list[Drawing]:
     if not flows:
         return []
     edges = tuple(_flow_edge(here, flow, _flow_tag(index, flow)) for flow in flows)
-    shown = list(dict.fromkeys(e for edge in edges for e in (edge.tail, edge.head)))
+    shown = _ends(edges)
     spec = DiagramSpec(
         id="carte",
         title="Carte des services et des flux",

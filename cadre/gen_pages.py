@@ -49,20 +49,7 @@ def map_page(index: Index) -> Page:
     fw = index.framework
     sections: list[Section] = []
     for drawing in gen_diagrams.map_drawings(index):
-        rows = tuple(
-            (
-                link(here, "view", index.view_of[f.id].id, index.view_of[f.id].title),
-                link(here, "flow", f.id, f.letter),
-                md(f.title),
-                service_link(index, here, f.emitter),
-                service_link(index, here, f.receiver),
-                md(f.direction.label),
-                md(f.nature.label),
-                md(", ".join(c.label for c in f.data_categories)),
-            )
-            for f in index.flows.values()
-        )
-        table = Table(("Vue", "Flux", "Intitulé", "Émetteur", "Récepteur", "Sens", "Nature", "Données"), rows)
+        table = flow_table(index, here, list(index.flows.values()), with_view=True)
         caption = f"{md(drawing.spec.title)} — chaque service et chaque flux ouvre sa page ; la légende suit la carte."
         sections.append(Section("Tous les flux", (Diagram(drawing.path, caption), table)))
     connected = {e for f in index.flows.values() for e in (f.emitter, f.receiver)}

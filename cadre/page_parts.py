@@ -113,10 +113,11 @@ def bullets(items: list[str], empty: str = "Aucun.") -> Paragraphs:
     return Paragraphs("\n".join(f"- {item}" for item in items) if items else empty)
 
 
-def flow_table(index: Index, here: str, flows: list[Flow]) -> Table:
-    """Flows of one view: the letter opens the flow, then what identifies it."""
+def flow_table(index: Index, here: str, flows: list[Flow], *, with_view: bool = False) -> Table:
+    """Flows (of one view, or of several ``with_view``): the letter opens the flow, then what identifies it."""
     rows = tuple(
         (
+            *((link(here, "view", index.view_of[f.id].id, index.view_of[f.id].title),) if with_view else ()),
             link(here, "flow", f.id, f.letter),
             md(f.title),
             service_link(index, here, f.emitter),
@@ -129,7 +130,17 @@ def flow_table(index: Index, here: str, flows: list[Flow]) -> Table:
         for f in flows
     )
     return Table(
-        ("Flux", "Intitulé", "Émetteur", "Récepteur", "Sens", "Nature", "Données", "État"),
+        (
+            *(("Vue",) if with_view else ()),
+            "Flux",
+            "Intitulé",
+            "Émetteur",
+            "Récepteur",
+            "Sens",
+            "Nature",
+            "Données",
+            "État",
+        ),
         rows,
         empty="Aucun flux.",
     )

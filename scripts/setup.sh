@@ -93,17 +93,23 @@ else
     printf '%s\n' "$want" > "$stamp"
 fi
 
+# Installe le paquet Debian $2 qui fournit la commande $1, si l'on est root avec apt-get ;
+# échoue (code 1) sinon, pour que l'appelant explique quoi installer.
+apt_install() {
+    [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1 || return 1
+    say "$1 absent : installation avec apt-get (paquet Debian « $2 »)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update
+    apt-get install -y "$2"
+    command -v "$1" >/dev/null 2>&1 || die \
+        "apt-get a terminé mais la commande « $1 » reste introuvable." \
+        "apt-get finished but the '$1' command is still missing."
+}
+
 # --- 3. Graphviz (dot) ------------------------------------------------------------
 if command -v dot >/dev/null 2>&1; then
     say "Graphviz présent : $(dot -V 2>&1)"
-elif [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-    say "Graphviz (dot) absent : installation avec apt-get (paquet Debian « graphviz »)"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update
-    apt-get install -y graphviz
-    command -v dot >/dev/null 2>&1 || die \
-        "apt-get a terminé mais la commande « dot » reste introuvable." \
-        "apt-get finished but the 'dot' command is still missing."
+elif apt_install dot graphviz; then
     say "Graphviz installé : $(dot -V 2>&1)"
 else
     die \
@@ -124,14 +130,7 @@ if [ "${1:-}" != "--tests" ]; then
 fi
 if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then
     say "Chromium présent : $( (chromium --version || chromium-browser --version) 2>/dev/null | head -n 1)"
-elif [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-    say "Chromium absent : installation avec apt-get (paquet Debian « chromium »)"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update
-    apt-get install -y chromium
-    command -v chromium >/dev/null 2>&1 || die \
-        "apt-get a terminé mais la commande « chromium » reste introuvable." \
-        "apt-get finished but the 'chromium' command is still missing."
+elif apt_install chromium chromium; then
     say "Chromium installé : $(chromium --version 2>/dev/null | head -n 1)"
 else
     die \
