@@ -1,10 +1,11 @@
-"""Every diagram of the site, drawn from the model through the adapter, in four families.
+"""Every diagram of the site, drawn from the model through the adapter, in five families.
 
 - ``vues``: for each view, the orchestration schema of each scenario (use-case numbers on the arrows)
   and the flow schema (flow letters), grouped as the source groups them;
 - ``carte``: the map of all services that exchange flows, and all flows, framed by system category;
 - ``services``: for each service that emits or receives flows, its neighbourhood;
-- ``cas-usage``: for each use case, its path highlighted on its view's orchestration schema.
+- ``cas-usage``: for each use case, its path highlighted on its view's orchestration schema;
+- ``flux``: for each flow, the exchange itself, on its specification page.
 
 A diagram has a size budget (:data:`BUDGET`). A schema that would exceed it is split into parts, and
 the map is drawn by system category instead of by service: never a hairball.
@@ -235,7 +236,7 @@ def map_drawings(index: Index, budget: Budget = BUDGET) -> list[Drawing]:
     flows = list(index.flows.values())
     if not flows:
         return []
-    edges = tuple(_flow_edge(here, flow, _flow_tag(index, flow)) for flow in flows)
+    edges = tuple(_flow_edge(here, flow, index.flow_tag(flow)) for flow in flows)
     shown = _ends(edges)
     spec = DiagramSpec(
         id="carte",
@@ -268,7 +269,7 @@ def _map_by_category(index: Index, flows: list[Flow]) -> DiagramSpec:
             tail=tail.value,
             head=head.value,
             label=f"{len(group)} flux",
-            tooltip=" ; ".join(f"{_flow_tag(index, f)} : {plain(f.title)}" for f in group),
+            tooltip=" ; ".join(f"{index.flow_tag(f)} : {plain(f.title)}" for f in group),
             marks=_marks(c for f in group for c in f.data_categories),
         )
         for (tail, head), group in pairs.items()
@@ -317,7 +318,7 @@ def neighbourhood_drawing(index: Index, service: Service, budget: Budget = BUDGE
     if not flows:
         return None
     flows = flows[: budget.edges]
-    edges = tuple(_flow_edge(here, flow, _flow_tag(index, flow)) for flow in flows)
+    edges = tuple(_flow_edge(here, flow, index.flow_tag(flow)) for flow in flows)
     shown = list(dict.fromkeys([i for i in own if any(i in (e.tail, e.head) for e in edges)] + _ends(edges)))
     shown = shown[: budget.nodes]
     edges = tuple(e for e in edges if e.tail in shown and e.head in shown)
@@ -337,6 +338,46 @@ def neighbourhood_drawing(index: Index, service: Service, budget: Budget = BUDGE
             edges=edges,
             clusters=frames if len(own) > 1 else (),
             legend=(_systems_legend(index, shown), *_flow_legend(flows, "Vue et lettre du flux", edges[0].label)),
+        ),
+    )
+
+
+# --- flow exchanges -------------------------------------------------------------------------------------------
+
+
+def exchange_drawings(index: Index, budget: Budget = BUDGET) -> list[Drawing]:
+    """For each flow, its emitter, its receiver and the flow between them."""
+    return [exchange_drawing(index, flow) for flow in index.flows.values()]
+
+
+def exchange_drawing(index: Index, flow: Flow) -> Drawing:
+    """The exchange of one flow, as its specification page shows it (the badge is the flow itself)."""
+    here = site_paths.page("flow", flow.id)
+    edge = DEdge(
+        tail=flow.emitter,
+        head=flow.receiver,
+        label=index.flow_tag(flow),
+        tooltip=_flow_edge(here, flow, index.flow_tag(flow)).tooltip,
+        both=flow.direction == "bidirectional",
+        dashed=flow.nature == "manual",
+        marks=_marks(flow.data_categories),
+    )
+    shown = [flow.emitter, flow.receiver]
+    return Drawing(
+        f"diagrams/flux/{flow.id}.svg",
+        here,
+        DiagramSpec(
+            id=f"echange-{flow.id}",
+            title=f"Flux {index.flow_tag(flow)} : {index.services[flow.emitter].name} vers "
+            f"{index.services[flow.receiver].name}",
+            description=(
+                f"{plain(flow.title)}. L'émetteur est à gauche, le récepteur à droite ; "
+                + ("le flux va dans les deux sens. " if flow.direction == "bidirectional" else "")
+                + "Chaque service ouvre sa page."
+            ),
+            nodes=tuple(_node(index, here, ident) for ident in shown),
+            edges=(edge,),
+            legend=(_systems_legend(index, shown), *_flow_legend([flow], "Vue et lettre du flux", edge.label)),
         ),
     )
 
@@ -386,6 +427,7 @@ FAMILIES: dict[str, Callable[[Index, Budget], list[Drawing]]] = {
     "carte": map_drawings,
     "services": neighbourhood_drawings,
     "cas-usage": path_drawings,
+    "flux": exchange_drawings,
 }
 """Each family is drawn by its script, ``diagrams/<family>.py``, into ``generated/diagrams/<family>/``."""
 
@@ -407,11 +449,6 @@ def _flow_edge(here: str, flow: Flow, label: str) -> DEdge:
         dashed=flow.nature == "manual",
         marks=_marks(flow.data_categories),
     )
-
-
-def _flow_tag(index: Index, flow: Flow) -> str:
-    """A flow named across views: its view's identifier in capitals, then its letter (« PA B' »)."""
-    return f"{index.view_of[flow.id].id.upper()} {flow.letter}"
 
 
 def _marks(categories: Iterable[DataCategory]) -> tuple[Mark, ...]:

@@ -1,4 +1,4 @@
-"""One Markdown page per view, service, flow, use case, recommendation and axis, with section indexes."""
+"""One Markdown page per view, service, use case, recommendation and axis, and the map (flows: gen_specs)."""
 
 from __future__ import annotations
 
@@ -18,9 +18,10 @@ from cadre.page_parts import (
     source_line,
     use_case_link,
     use_case_table,
+    used_by,
 )
 from cadre.text import blocks, md
-from model import Axis, Flow, Index, Recommendation, Service, UseCase, View
+from model import Axis, Index, Recommendation, Service, UseCase, View
 
 
 def generate(index: Index) -> dict[str, str]:
@@ -31,8 +32,6 @@ def generate(index: Index) -> dict[str, str]:
         pages[site_paths.page("view", view.id)] = view_page(index, view)
     for service in fw.services:
         pages[site_paths.page("service", service.id)] = service_page(index, service)
-    for flow in index.flows.values():
-        pages[site_paths.page("flow", flow.id)] = flow_page(index, flow)
     for use_case in index.use_cases.values():
         pages[site_paths.page("use_case", use_case.id)] = use_case_page(index, use_case)
     for recommendation in fw.recommendations:
@@ -185,59 +184,32 @@ def service_page(index: Index, service: Service) -> Page:
     if parts:
         sections.insert(0, Section("Composants", (bullets([service_link(index, here, p.id) for p in parts]),)))
     sections.append(
-        Section(
-            "Utilisé par",
-            (
-                Paragraphs("**Vues**"),
-                bullets([link(here, "view", v.id, v.title) for v in index.views_of_service(service.id)]),
-                Paragraphs("**Cas d'usage**"),
-                bullets([use_case_link(index, here, uc) for uc in index.use_cases_of_service(service.id)]),
-                Paragraphs("**Recommandations**"),
-                bullets(
-                    [recommendation_link(here, r) for r in index.recommendations_of_service(service.id)], "Aucune."
+        used_by(
+            [
+                ("Vues", [link(here, "view", v.id, v.title) for v in index.views_of_service(service.id)], "Aucune."),
+                (
+                    "Cas d'usage",
+                    [use_case_link(index, here, uc) for uc in index.use_cases_of_service(service.id)],
+                    "Aucun.",
                 ),
-            ),
+                (
+                    "Recommandations",
+                    [recommendation_link(here, r) for r in index.recommendations_of_service(service.id)],
+                    "Aucune.",
+                ),
+            ]
         )
     )
     return Page(
         title=md(service.name if not service.short_name else f"{service.name} ({service.short_name})"),
-        search_boost=3,
+        # A service that has parts comes before its parts, whose names repeat its own
+        # (« Mon espace santé » first, then « Agenda de Mon espace santé »).
+        search_boost=4 if parts else 3,
         facts=tuple(facts),
         lead=blocks(service.description),
         sections=tuple(sections),
         source=source_line(index, service.source),
         notes=notes(service.notes),
-    )
-
-
-def flow_page(index: Index, flow: Flow) -> Page:
-    """A flow: its identification, its description and what refers to it."""
-    here = site_paths.page("flow", flow.id)
-    view = index.view_of[flow.id]
-    return Page(
-        title=f"Flux {md(flow.letter)} — {md(flow.title)}",
-        facts=(
-            ("Vue", link(here, "view", view.id, view.title)),
-            ("Émetteur", service_link(index, here, flow.emitter)),
-            ("Récepteur", service_link(index, here, flow.receiver)),
-            ("Sens", md(flow.direction.label)),
-            ("Nature", md(flow.nature.label)),
-            ("Catégories de données", md(", ".join(c.label for c in flow.data_categories))),
-            ("État", md(flow.status.label)),
-        ),
-        lead=blocks(flow.description),
-        sections=(
-            Section(
-                "Cas d'usage servis",
-                (bullets([use_case_link(index, here, uc) for uc in index.use_cases_of_flow(flow.id)]),),
-            ),
-            Section(
-                "Recommandations qui le concernent",
-                (bullets([recommendation_link(here, r) for r in index.recommendations_of_flow(flow.id)], "Aucune."),),
-            ),
-        ),
-        source=source_line(index, flow.source),
-        notes=notes(flow.notes),
     )
 
 
@@ -275,6 +247,20 @@ def use_case_page(index: Index, uc: UseCase) -> Page:
             Section(
                 "Étapes sur le schéma d'orchestration", (*path, Table(("Étape", "De", "Vers"), steps, empty=no_steps))
             ),
+            used_by(
+                [
+                    ("Vue", [link(here, "view", view.id, view.title)], "Aucune."),
+                    (
+                        "Recommandations qui concernent ses flux",
+                        [
+                            recommendation_link(here, r)
+                            for r in index.recommendations.values()
+                            if set(r.flows) & set(uc.flows)
+                        ],
+                        "Aucune.",
+                    ),
+                ]
+            ),
         ),
         source=source_line(index, uc.source),
         notes=notes(uc.notes),
@@ -286,7 +272,11 @@ def recommendation_page(index: Index, rec: Recommendation) -> Page:
     here = site_paths.page("recommendation", rec.id)
     axis = index.axes[rec.axis]
     concerned = [service_link(index, here, s) for s in rec.services]
-    concerned += [f"Tout service de nature « {md(k.label)} »" for k in rec.service_kinds]
+    concerned += [
+        f"Tout service de nature « {md(k.label)} » : "
+        + (", ".join(service_link(index, here, s.id) for s in index.services_of_kind(k)) or "aucun dans le cadre")
+        for k in rec.service_kinds
+    ]
     return Page(
         title=f"Recommandation {md(rec.id)}",
         facts=(("Axe", link(here, "axis", axis.id, f"Axe {axis.id} — {axis.title}")),),
@@ -294,6 +284,29 @@ def recommendation_page(index: Index, rec: Recommendation) -> Page:
         sections=(
             Section("Services concernés", (bullets(concerned),)),
             Section("Flux concernés", (bullets([flow_link(index, here, index.flows[f]) for f in rec.flows]),)),
+            used_by(
+                [
+                    (
+                        "Questionnements des acteurs auxquels elle répond",
+                        [
+                            f"[Question {q.number}]({site_paths.md_link(here, site_paths.QUESTIONS)}) — {md(q.text)}"
+                            for q in index.framework.questions
+                            if rec.id in q.answered_by
+                        ],
+                        "Aucun.",
+                    ),
+                    (
+                        "Vues qui montrent ses services ou ses flux",
+                        [link(here, "view", v.id, v.title) for v in index.views_of_recommendation(rec)],
+                        "Aucune.",
+                    ),
+                    (
+                        "Cas d'usage qui empruntent ses flux",
+                        [use_case_link(index, here, uc) for uc in index.use_cases_of_recommendation(rec)],
+                        "Aucun.",
+                    ),
+                ]
+            ),
         ),
         source=source_line(index, rec.source),
         notes=notes(rec.notes),

@@ -109,14 +109,12 @@ def index_pages(index: Index) -> dict[str, Page]:
 def overview_pages(index: Index) -> dict[str, Page]:
     """Stakes and questions (1.1) and next steps (1.6), one page each."""
     fw = index.framework
-    here = "enjeux/index.md"
-    themes = list(dict.fromkeys(q.theme for q in fw.questions))
+    here = site_paths.STAKES
     stakes = Page(
         title="Périmètre, enjeux et questionnements",
         lead=(
-            "Les enjeux issus de la phase d'analyse de l'existant, puis les besoins et questionnements "
-            "exprimés par les acteurs du médico-social (ARS, GRADeS, collectifs SI médico-sociaux, "
-            "fédérations, ESMS et OG, industriels), chacun avec l'axe de travail qui y répond."
+            "Le périmètre du domaine d'étude, les enjeux issus de la phase d'analyse de l'existant, puis un "
+            "renvoi vers les besoins et questionnements exprimés par les acteurs du médico-social."
         ),
         sections=(
             *(Section(md(o.title), (Paragraphs(blocks(o.text)),)) for o in fw.overview),
@@ -124,41 +122,25 @@ def overview_pages(index: Index) -> dict[str, Page]:
                 "Enjeux",
                 (Table(("Enjeu", "Description"), tuple((md(s.title), md(s.text)) for s in fw.stakes)),),
             ),
-            *(
-                Section(
-                    f"Questionnements — {md(theme.label)}",
-                    (
-                        Table(
-                            ("N°", "Question", "Axe qui y répond"),
-                            tuple(
-                                (
-                                    str(q.number),
-                                    md(q.text),
-                                    link(here, "axis", q.axis, f"Axe {q.axis}")
-                                    + (
-                                        f" (également abordée dans le {md(q.also_addressed_in)})"
-                                        if q.also_addressed_in
-                                        else ""
-                                    ),
-                                )
-                                for q in fw.questions
-                                if q.theme == theme
-                            ),
-                        ),
+            Section(
+                "Questionnements",
+                (
+                    Paragraphs(
+                        f"Les {len(fw.questions)} besoins et questionnements exprimés par les acteurs, classés par "
+                        "thème, avec l'axe de travail et les recommandations qui répondent à chacun, sont sur la "
+                        f"page [Questionnements des acteurs]({site_paths.md_link(here, site_paths.QUESTIONS)})."
                     ),
-                )
-                for theme in themes
+                ),
             ),
         ),
         notes=notes(
             [
                 *(n for o in fw.overview for n in o.notes),
                 *(n for s in fw.stakes for n in s.notes),
-                *(n for q in fw.questions for n in q.notes),
             ]
         ),
     )
-    here_steps = "prochaines-etapes/index.md"
+    here_steps = site_paths.NEXT_STEPS
     steps = Page(
         title="Prochaines étapes",
         lead="Les actions à mener par axe de travail, avec les organismes qui les portent (section 1.6).",

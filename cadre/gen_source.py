@@ -142,7 +142,7 @@ def _noted(index: Index) -> Iterator[tuple[str, str, str, Note]]:
     for stake in fw.stakes:
         yield from (("enjeux/index.md", f"Enjeu « {stake.title} »", stake.source.document, n) for n in stake.notes)
     for q in fw.questions:
-        yield from (("enjeux/index.md", f"Question {q.number}", q.source.document, n) for n in q.notes)
+        yield from ((site_paths.QUESTIONS, f"Question {q.number}", q.source.document, n) for n in q.notes)
     for step in fw.next_steps:
         yield from (("prochaines-etapes/index.md", "Prochaine étape", step.source.document, n) for n in step.notes)
     for term in fw.glossary:

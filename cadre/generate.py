@@ -6,16 +6,32 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from cadre import gen_catalogue, gen_diagrams, gen_json, gen_pages, gen_sections, gen_source, writer
+from cadre import (
+    gen_catalogue,
+    gen_diagrams,
+    gen_downloads,
+    gen_json,
+    gen_pages,
+    gen_schemas,
+    gen_sections,
+    gen_source,
+    gen_specs,
+    gen_trace,
+    writer,
+)
 from model import Index, ModelError, load_framework
 
 Generator = Callable[[Index], dict[str, str]]
 
 GENERATORS: tuple[Generator, ...] = (
     gen_json.generate,
+    gen_schemas.generate,
     gen_diagrams.generate,
     gen_pages.generate,
+    gen_specs.generate,
+    gen_downloads.generate,
     gen_sections.generate,
+    gen_trace.generate,
     gen_catalogue.generate,
     gen_source.generate,
 )

@@ -6,7 +6,9 @@
     (``generated/docs/flux/mes-a.md`` → page ``flux/mes-a/``) ; un fichier généré
     qui entre en collision avec un fichier écrit à la main arrête la construction ;
   * ``generated/framework.json`` → ``telechargements/framework.json`` ;
-  * ``generated/schemas/**`` → ``telechargements/schemas/**``.
+  * ``generated/schemas/**`` → ``telechargements/schemas/**`` ;
+  * une archive de ces schémas, ``telechargements/schemas-cadre-de4-v1.zip``, construite
+    en mémoire (``cadre/archive.py``) : mêmes schémas, mêmes octets.
 
 - ``on_pre_build`` : sous ``mkdocs serve`` uniquement, régénère ``generated/``
   (``cadre.generate.run_generate``) avant chaque reconstruction, pour qu'une
@@ -14,7 +16,8 @@
   d'erreur du modèle, un avertissement est journalisé, l'ancienne sortie reste en
   place et le serveur continue.
 
-- ``on_post_build`` : rend la recherche insensible aux accents (« securite » trouve
+- ``on_post_build`` : corrige l'adresse de base et les liens des schémas de la version
+  imprimable (``cadre/print_view.py``), puis rend la recherche insensible aux accents (« securite » trouve
   « sécurité ») : l'index de recherche reçoit, pour chaque section, ses mots accentués
   écrits sans accents, dans un élément masqué (les extraits affichés n'en montrent rien).
 
@@ -36,7 +39,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, set_exclusions
 
+from cadre import archive, print_view
+
 log = logging.getLogger("mkdocs.plugins.cadre")
+
+
+logging.getLogger("mkdocs.plugins").addFilter(print_view.OrderWarningFilter())
 
 GENERATED_DIR = "generated"
 GENERATED_DOCS_DIR = "docs"
@@ -120,7 +128,10 @@ def _collect(config: MkDocsConfig, root: Path) -> list[File]:
     else:
         log.warning("Dossier %s absent. Lancez « make generate ».", schemas)
 
-    return [File.generated(config, uri, abs_src_path=str(path)) for uri, path in wanted]
+    files = [File.generated(config, uri, abs_src_path=str(path)) for uri, path in wanted]
+    if schemas.is_dir():
+        files.append(File.generated(config, archive.URI, content=archive.build(schemas)))
+    return files
 
 
 def _describe(file: File) -> str:
@@ -170,7 +181,8 @@ def _unaccented(html: str) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Make the search index find accented words typed without their accents."""
+    """Fix the print view; make the search index find words typed without accents."""
+    print_view.fix_print_page(Path(config.site_dir))
     path = Path(config.site_dir) / "search" / "search_index.json"
     if not path.is_file():
         return

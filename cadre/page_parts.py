@@ -10,7 +10,7 @@ from pathlib import Path
 import jinja2
 
 from cadre import site_paths
-from cadre.page_model import Note, Page, Paragraphs, Table
+from cadre.page_model import Block, Note, Page, Paragraphs, Section, Table
 from cadre.text import blocks, md
 from model import Flow, Index, Recommendation, SourceRef, UseCase
 from model import Note as SourceNote
@@ -111,6 +111,19 @@ def notes(items: Iterable[SourceNote]) -> tuple[Note, ...]:
 def bullets(items: list[str], empty: str = "Aucun.") -> Paragraphs:
     """A bullet list, or ``empty`` when there is nothing to list."""
     return Paragraphs("\n".join(f"- {item}" for item in items) if items else empty)
+
+
+def used_by(groups: list[tuple[str, list[str], str]]) -> Section:
+    """The « Utilisé par » section: for each kind of referrer, its heading, its links, and what to say if none."""
+    parts: list[Block] = []
+    for heading, items, empty in groups:
+        parts += [Paragraphs(f"**{heading}**"), bullets(items, empty)]
+    return Section("Utilisé par", tuple(parts))
+
+
+def cell(items: list[str]) -> str:
+    """Links in one table cell, or a dash when there are none."""
+    return ", ".join(items) or "—"
 
 
 def flow_table(index: Index, here: str, flows: list[Flow], *, with_view: bool = False) -> Table:

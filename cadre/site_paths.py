@@ -34,6 +34,12 @@ REMARKS = "sources/remarques.md"
 GLOSSARY = "glossaire/index.md"
 MAP = "carte/index.md"
 """The map of all services and flows."""
+TRACEABILITY = "tracabilite/index.md"
+"""The traceability matrix."""
+QUESTIONS = "questions/index.md"
+"""The questions of section 1.1.2 and what answers each."""
+STAKES = "enjeux/index.md"
+NEXT_STEPS = "prochaines-etapes/index.md"
 
 
 def task_force_page(task_force_id: str) -> str:
@@ -59,6 +65,11 @@ def index(kind: str) -> str:
 def md_link(from_page: str, to_page: str) -> str:
     """Relative link between two Markdown pages, as MkDocs checks and rewrites it."""
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def page_from_link(from_page: str, target: str) -> str:
+    """The page a relative Markdown link of ``from_page`` points to (the inverse of :func:`md_link`)."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(from_page), target.split("#", 1)[0]))
 
 
 def url(page_path: str) -> str:

@@ -34,6 +34,7 @@ from model.enums import (
     ServiceKind,
     SystemCategory,
 )
+from model.flow_spec import FlowSpec
 
 
 class Axis(_Entity):
@@ -201,6 +202,13 @@ class Question(_Entity):
     also_addressed_in: Label | None = Field(
         default=None, description="Autre domaine d'étude qui traite aussi la question (ex. « DE7 »)."
     )
+    answered_by: list[Number] = Field(
+        default_factory=list,
+        description=(
+            "Recommandations qui répondent à la question. Rapprochement fait par les éditeurs du modèle : "
+            "la source ne relie chaque question qu'à un axe. Vide si aucune recommandation n'y répond."
+        ),
+    )
     source: SourceRef
     notes: list[Note] = Field(default_factory=list)
 
@@ -275,21 +283,44 @@ class Framework(_Entity):
         populate_by_name=True,
     )
 
-    documents: list[Document] = Field(default_factory=list)
-    axes: list[Axis] = Field(default_factory=list)
-    actors: list[Actor] = Field(default_factory=list)
-    services: list[Service] = Field(default_factory=list)
-    views: list[View] = Field(default_factory=list)
-    recommendations: list[Recommendation] = Field(default_factory=list)
-    overview: list[Overview] = Field(default_factory=list)
-    stakes: list[Stake] = Field(default_factory=list)
-    questions: list[Question] = Field(default_factory=list)
-    next_steps: list[NextStep] = Field(default_factory=list)
-    glossary: list[Term] = Field(default_factory=list)
-    working_groups: list[WorkingGroup] = Field(default_factory=list)
-    criteria: list[Criterion] = Field(default_factory=list)
-    task_forces: list[TaskForce] = Field(default_factory=list)
-    catalogue: list[CatalogueCase] = Field(default_factory=list)
-    transverse_groups: list[TransverseGroup] = Field(default_factory=list)
-    sheets: list[UseCaseSheet] = Field(default_factory=list)
-    stated_counts: list[StatedCount] = Field(default_factory=list)
+    documents: list[Document] = Field(default_factory=list, description="Documents sources du modèle.")
+    axes: list[Axis] = Field(default_factory=list, description="Axes de travail du domaine d'étude.")
+    actors: list[Actor] = Field(default_factory=list, description="Acteurs des cas d'usage (« En tant que … »).")
+    services: list[Service] = Field(
+        default_factory=list, description="Services numériques, portails, référentiels et systèmes d'information."
+    )
+    views: list[View] = Field(
+        default_factory=list, description="Vues d'orchestration, avec leurs schémas, cas d'usage et flux."
+    )
+    flow_specs: list[FlowSpec] = Field(
+        default_factory=list, description="Spécifications des flux, à la manière d'un volet du CI-SIS."
+    )
+    recommendations: list[Recommendation] = Field(
+        default_factory=list, description="Recommandations (principes thématiques et règles d'urbanisation)."
+    )
+    overview: list[Overview] = Field(default_factory=list, description="Textes de présentation du cadre.")
+    stakes: list[Stake] = Field(default_factory=list, description="Enjeux du domaine d'étude (section 1.1.1).")
+    questions: list[Question] = Field(
+        default_factory=list, description="Besoins et questionnements des acteurs (section 1.1.2)."
+    )
+    next_steps: list[NextStep] = Field(default_factory=list, description="Prochaines étapes par axe (section 1.6).")
+    glossary: list[Term] = Field(default_factory=list, description="Termes et sigles du glossaire.")
+    working_groups: list[WorkingGroup] = Field(
+        default_factory=list, description="Groupes de travail de l'ANS sur les cas d'usage."
+    )
+    criteria: list[Criterion] = Field(
+        default_factory=list, description="Critères de priorisation des cas d'usage du catalogue."
+    )
+    task_forces: list[TaskForce] = Field(
+        default_factory=list, description="Task-forces du groupe de travail (PA, PH, domicile)."
+    )
+    catalogue: list[CatalogueCase] = Field(
+        default_factory=list, description="Cas d'usage du catalogue du groupe de travail."
+    )
+    transverse_groups: list[TransverseGroup] = Field(
+        default_factory=list, description="Groupes de cas d'usage transverses."
+    )
+    sheets: list[UseCaseSheet] = Field(default_factory=list, description="Fiches détaillées de cas d'usage.")
+    stated_counts: list[StatedCount] = Field(
+        default_factory=list, description="Nombres énoncés par les sources, recalculés par le modèle."
+    )

@@ -140,7 +140,62 @@ class CountMeasure(_Labelled):
     AXES = "axes"
 
 
+class SpecStatus(_Labelled):
+    """Statut d'une spécification de flux, selon le cycle de vie des volets du CI-SIS."""
+
+    DRAFT = "draft"
+    PUBLIC_COMMENT = "public-comment"
+    TRIAL_IMPLEMENTATION = "trial-implementation"
+    FINAL_TEXT = "final-text"
+
+
+class ActorKind(_Labelled):
+    """Type d'acteur d'un processus collaboratif (« Personne », « Système » ou « Rôle »)."""
+
+    PERSON = "person"
+    SYSTEM = "system"
+    ROLE = "role"
+
+
+class MosType(_Labelled):
+    """Type d'attribut du modèle des objets de santé (MOS) de l'ANS.
+
+    Exception à la règle des codes en anglais : le code est le nom du type dans le MOS, celui que les
+    éditeurs connaissent.
+    """
+
+    IDENTIFIER = "Identifiant"
+    TEXT = "Texte"
+    CODE = "Code"
+    DATE = "Date"
+    DATETIME = "DateHeure"
+    NUMBER = "Numerique"
+    INDICATOR = "Indicateur"
+    BINARY = "ObjetBinaire"
+
+
 _LABELS: dict[str, dict[str, str]] = {
+    "SpecStatus": {
+        "draft": "Brouillon (draft)",
+        "public-comment": "En concertation (public-comment)",
+        "trial-implementation": "En expérimentation (trial-implementation)",
+        "final-text": "Texte final (final-text)",
+    },
+    "ActorKind": {
+        "person": "Personne",
+        "system": "Système",
+        "role": "Rôle",
+    },
+    "MosType": {
+        "Identifiant": "Identifiant",
+        "Texte": "Texte",
+        "Code": "Code",
+        "Date": "Date",
+        "DateHeure": "DateHeure",
+        "Numerique": "Numerique",
+        "Indicateur": "Indicateur",
+        "ObjetBinaire": "ObjetBinaire",
+    },
     "Sector": {
         "pa": "Personnes âgées",
         "ph": "Personnes en situation de handicap",

@@ -19,7 +19,7 @@ from model.entities import (
     UseCase,
     View,
 )
-from model.enums import CountMeasure, Sector
+from model.enums import CountMeasure, Sector, ServiceKind
 
 
 class Index:
@@ -91,6 +91,40 @@ class Index:
     def recommendations_of_flow(self, flow_id: str) -> list[Recommendation]:
         """Recommendations that name ``flow_id``."""
         return [r for r in self.recommendations.values() if flow_id in r.flows]
+
+    def services_of_kind(self, kind: ServiceKind) -> list[Service]:
+        """Services of a kind, in model order."""
+        return [s for s in self.services.values() if s.kind == kind]
+
+    def services_of_recommendation(self, rec: Recommendation) -> list[Service]:
+        """Services a recommendation names, then those of the kinds it names, each once."""
+        named = [self.services[s] for s in rec.services]
+        of_kinds = [s for kind in rec.service_kinds for s in self.services_of_kind(kind)]
+        return list({s.id: s for s in [*named, *of_kinds]}.values())
+
+    def use_cases_of_recommendation(self, rec: Recommendation) -> list[UseCase]:
+        """Use cases that rely on one of the flows a recommendation names."""
+        return [uc for uc in self.use_cases.values() if set(uc.flows) & set(rec.flows)]
+
+    def views_of_recommendation(self, rec: Recommendation) -> list[View]:
+        """Views that hold a flow the recommendation names, or show a service it names."""
+        return [
+            v
+            for v in self.views.values()
+            if any(f.id in rec.flows for f in v.flows) or set(rec.services) & set(self.services_of_view(v))
+        ]
+
+    def flow_tag(self, flow: Flow) -> str:
+        """A flow named across views: its view's identifier in capitals, then its letter (« PA B' »)."""
+        return f"{self.view_of[flow.id].id.upper()} {flow.letter}"
+
+    def use_case_tag(self, uc: UseCase) -> str:
+        """A use case named across views: « PA 3 », or « MPH 2.3 » when its view has several schemas."""
+        view = self.view_of[uc.id]
+        if len(view.scenarios) == 1:
+            return f"{view.id.upper()} {uc.number}"
+        rank = view.scenarios.index(self.scenario_of[uc.id]) + 1
+        return f"{view.id.upper()} {rank}.{uc.number}"
 
     def views_of_service(self, service_id: str) -> list[View]:
         """Views whose schemas show ``service_id``."""

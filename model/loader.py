@@ -60,7 +60,7 @@ def load_framework(content_dir: Path = CONTENT_DIR, *, shown_from: Path | None =
             declared.update(_raw_ids(data))
             continue
         fragments.append(Fragment(shown, fragment, positions))
-    problems.extend(check(fragments, declared_elsewhere=declared))
+    problems.extend(check(fragments, declared_elsewhere=declared, complete=not problems))
     if problems:
         raise ModelError(problems)
     return _merge([f.framework for f in fragments])

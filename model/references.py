@@ -39,11 +39,17 @@ class _Table:
     places: dict[str, str] = field(default_factory=dict)
 
 
-def check(fragments: list[Fragment], *, declared_elsewhere: frozenset[str] | set[str] = frozenset()) -> list[Problem]:
+def check(
+    fragments: list[Fragment],
+    *,
+    declared_elsewhere: frozenset[str] | set[str] = frozenset(),
+    complete: bool = True,
+) -> list[Problem]:
     """Every duplicate identifier and dangling reference across ``fragments``.
 
     ``declared_elsewhere`` holds identifiers written in files that failed validation: a reference to
-    one of them is not reported, the editor already has that file's errors to fix.
+    one of them is not reported, the editor already has that file's errors to fix. ``complete`` is
+    false when a file failed: what it holds is unknown, so nothing is reported missing because of it.
     """
     problems: list[Problem] = []
     tables = {
@@ -97,6 +103,7 @@ def check(fragments: list[Fragment], *, declared_elsewhere: frozenset[str] | set
             continue
         problems.append(fragment.problem(path, f"{noun} « {ident} » inconnu", _suggest(ident, known)))
     problems.extend(_view_rules(fragments))
+    problems.extend(_spec_rules(fragments, complete=complete))
     problems.extend(catalogue_rules(fragments, declared_elsewhere))
     return problems
 
@@ -153,6 +160,8 @@ def _references(fragments: list[Fragment]) -> Iterator[tuple[Fragment, str, str,
         for key in ("questions", "next_steps"):
             for i, entity in enumerate(getattr(fw, key)):
                 yield fragment, "axis", entity.axis, (key, i, "axis")
+        for i, question in enumerate(fw.questions):
+            yield from _each(fragment, "recommendation", question.answered_by, ("questions", i, "answered_by"))
         for r, rec in enumerate(fw.recommendations):
             yield fragment, "axis", rec.axis, ("recommendations", r, "axis")
             yield from _each(fragment, "service", rec.services, ("recommendations", r, "services"))
@@ -179,6 +188,10 @@ def _references(fragments: list[Fragment]) -> Iterator[tuple[Fragment, str, str,
                 yield fragment, "case", case.same_as, ("catalogue", i, "same_as")
             for criterion in case.scores:
                 yield fragment, "criterion", criterion, ("catalogue", i, "scores", criterion)
+        for i, spec in enumerate(fw.flow_specs):
+            yield fragment, "flow", spec.flow, ("flow_specs", i, "flow")
+            for a, actor in enumerate(spec.actors):
+                yield fragment, "participant", actor.participant, ("flow_specs", i, "actors", a, "participant")
         for g, transverse in enumerate(fw.transverse_groups):
             yield from _each(fragment, "case", transverse.members, ("transverse_groups", g, "members"))
         for i, sheet in enumerate(fw.sheets):
@@ -195,6 +208,7 @@ def _source_documents(fw: Framework) -> Iterator[tuple[Path_, str]]:
     for key in (
         "axes",
         "actors",
+        "flow_specs",
         "services",
         "recommendations",
         "stakes",
@@ -247,6 +261,32 @@ def _view_rules(fragments: list[Fragment]) -> Iterator[Problem]:
                                 "un cas d'usage ne cite que des flux de sa propre vue",
                             )
     yield from _part_of_cycles(fragments)
+
+
+def _spec_rules(fragments: list[Fragment], *, complete: bool) -> Iterator[Problem]:
+    """One specification per flow; with ``complete`` (every file valid), every flow has one."""
+    specified: dict[str, str] = {}
+    for fragment in fragments:
+        for i, spec in enumerate(fragment.framework.flow_specs):
+            if spec.flow in specified:
+                yield fragment.problem(
+                    ("flow_specs", i, "flow"),
+                    f"le flux « {spec.flow} » a déjà une spécification (en {specified[spec.flow]})",
+                    "un flux n'a qu'une spécification : fusionnez les deux",
+                )
+            specified.setdefault(spec.flow, fragment.where(("flow_specs", i, "flow")))
+    if not complete:
+        return  # a file failed: its specifications are unknown, do not report them missing
+    for fragment in fragments:
+        for v, view in enumerate(fragment.framework.views):
+            for f, flow in enumerate(view.flows):
+                if flow.id not in specified:
+                    yield fragment.problem(
+                        ("views", v, "flows", f, "id"),
+                        f"le flux « {flow.id} » n'a pas de spécification",
+                        f"ajoutez dans model/content/specifications/{view.id}.yaml une entrée de « flow_specs »"
+                        f" avec « flow: {flow.id} » (modèle : les autres entrées du fichier)",
+                    )
 
 
 def _unique_letters(fragment: Fragment, v: int, view: View) -> Iterator[Problem]:

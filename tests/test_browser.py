@@ -213,9 +213,12 @@ def test_diagram_links_are_reached_and_followed_with_the_keyboard(browser: Brows
 SEARCHES = [
     ("ViaTrajectoire", "services/viatrajectoire-"),
     ("DUI", "services/dui/"),
-    ("securite", "enjeux/"),
-    ("sécurité", "enjeux/"),
+    ("criteres", "catalogue/criteres/"),
+    ("critères", "catalogue/criteres/"),
+    ("traçabilité", "tracabilite/"),
+    ("AlimentationAgenda", "flux/mes-a/"),
     ("agenda", "services/mes-agenda/"),
+    ("Mon espace santé", "services/mes/"),
     ("4.1.3", "recommandations/4-1-3/"),
     ("glossaire", "glossaire/"),
 ]
@@ -229,7 +232,7 @@ def test_search_gives_the_expected_page_first(browser: Browser, base_url: str, q
     box = page.locator("input.md-search__input")
     box.click()
     box.fill(query)
-    page.locator(".md-search-result__meta", has_text="trouvé").wait_for(timeout=10_000)
+    page.locator(".md-search-result__meta", has_text="trouvé").wait_for(timeout=30_000)
     first = page.locator(".md-search-result__item > a").first.get_attribute("href") or ""
     page.close()
     assert urllib.parse.urlsplit(first).path.startswith(SUB_PATH + expected), (query, first)

@@ -84,7 +84,7 @@ def test_diagrams_folder_does_not_shadow_the_library() -> None:
     assert "site-packages" in (diagrams.__file__ or "")
 
 
-@pytest.mark.parametrize("family", ["vues", "carte", "services", "cas-usage"])
+@pytest.mark.parametrize("family", ["vues", "carte", "services", "cas-usage", "flux"])
 def test_each_diagram_script_writes_its_family_and_nothing_else(
     repo_copy: Path, outputs: dict[str, str], family: str
 ) -> None:

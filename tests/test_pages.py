@@ -26,7 +26,7 @@ def test_every_entity_has_exactly_one_page(index: Index, outputs: dict[str, str]
         *(site_paths.sheet_page(s.id) for s in index.framework.sheets),
     }
     overview = {site_paths.CRITERIA, site_paths.TRANSVERSE, site_paths.ERRATA, site_paths.REMARKS, site_paths.MAP}
-    overview.add(f"{site_paths.CATALOGUE}/tous-les-cas.md")
+    overview.update({f"{site_paths.CATALOGUE}/tous-les-cas.md", "telechargements.md"})
     entity_pages = {p for p in pages if not p.endswith(("index.md", "SUMMARY.md"))} - overview
     assert entity_pages == expected
     assert len(expected) == len(index.flows) + len(index.services) + len(index.use_cases) + len(

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from collections.abc import Iterable
+from html import escape as html_escape
+from html import unescape as html_unescape
 from pathlib import Path
+from typing import Any
 
-from cadre import site_paths
-from model import Index
+from ruamel.yaml import YAML
+
+from cadre import archive, site_paths
+from model import CatalogueCase, Flow, Framework, Index, Question, Service, SourceRef
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _yaml(path: Path) -> Any:
+    return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
 
 
 def test_every_entity_page_is_built(site: Path, index: Index) -> None:
@@ -35,8 +48,13 @@ def test_every_link_of_every_diagram_leads_to_a_built_page(site: Path) -> None:
     followed = 0
     for page in site.rglob("index.html"):
         html = page.read_text(encoding="utf-8")
+        ids = set(re.findall(r' id="([^"]+)"', html))
         for svg in re.findall(r"<svg.*?</svg>", html, flags=re.DOTALL):
             for link in re.findall(r'xlink:href="([^"]*)"', svg):
+                if link.startswith("#"):  # the print view: every page is a section of it
+                    assert link[1:] in ids, f"{page.relative_to(site)} : {link}"
+                    followed += 1
+                    continue
                 target = (page.parent / link).resolve() / "index.html"
                 assert target.is_file(), f"{page.relative_to(site)} : {link}"
                 assert site.resolve() in target.parents
@@ -62,6 +80,19 @@ def test_no_request_leaves_the_site(site: Path) -> None:
 def test_downloads_are_published(site: Path) -> None:
     assert (site / "telechargements/framework.json").is_file()
     assert (site / "telechargements/schemas/framework.schema.json").is_file()
+    assert (site / "telechargements/schemas/flux/mes-a.schema.json").is_file()
+
+
+def test_archive_holds_every_schema_of_the_version_byte_for_byte(site: Path) -> None:
+    schemas = ROOT / "generated/schemas"
+    published = (site / archive.URI).read_bytes()
+    assert published == archive.build(schemas)  # the same schemas give the same bytes
+    with zipfile.ZipFile(io.BytesIO(published)) as bundle:
+        names = sorted(bundle.namelist())
+        expected = sorted(f"schemas/{p.relative_to(schemas).as_posix()}" for p in schemas.rglob("*") if p.is_file())
+        assert names == expected
+        assert "schemas/flux/mes-a.exemple.json" in names
+        assert bundle.read("schemas/framework.schema.json") == (schemas / "framework.schema.json").read_bytes()
 
 
 def test_catalogue_pages_are_built_with_sortable_tables_and_acronym_hovers(site: Path, index: Index) -> None:
@@ -79,3 +110,47 @@ def test_acronym_hovers_stay_out_of_the_diagrams(site: Path) -> None:
     assert diagrams
     assert not any("<abbr" in svg for svg in diagrams)
     assert "<abbr" in html
+
+
+def test_print_view_holds_the_whole_framework_in_one_page(site: Path, index: Index) -> None:
+    html = (site / "print_page/index.html").read_text(encoding="utf-8")
+    assert "<title>Version imprimable" in html and "Sommaire" in html
+    assert '"base": ".."' in html  # relative, so that search works under a sub-path
+    titles = [
+        *(f"Flux {f.letter} — " for f in index.flows.values()),
+        *(f"Recommandation {r}" for r in index.recommendations),
+        "Matrice de traçabilité",
+        "Questionnements des acteurs",
+        "Carte des services et des flux",
+    ]
+    assert all(html_escape(t, quote=False) in html for t in titles)
+    assert html.count("<svg") >= 50  # every diagram, inline
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "identifiants en double dans la version imprimable"
+    diagram_links = re.findall(r'xlink:href="([^"]*)"', html)
+    assert diagram_links and all(link.startswith("#") for link in diagram_links)
+    assert 'xlink:href="#services-mes-agenda"' in html
+    plugins = _yaml(ROOT / "mkdocs.yml")["plugins"]
+    assert next(iter(plugins[-1])) == "print-site", "print-site doit rester le dernier greffon"
+
+
+def test_model_reference_documents_every_class_and_field_in_french(site: Path) -> None:
+    html = (site / "reference/modele/index.html").read_text(encoding="utf-8")
+    text = html_unescape(re.sub(r"<[^>]+>", "", html))
+    for cls in (Framework, Flow, Service, Question, CatalogueCase, SourceRef):
+        assert f"Champs de « {cls.__name__} »" in html
+        for name, field in cls.model_fields.items():
+            assert f"<code>{field.alias or name}</code>" in html
+            assert field.description is None or field.description in text
+    assert "<td><code>unidirectional</code></td>" in html and "Unidirectionnel" in html
+    assert "Fields:" not in html and "Attributes:" not in html
+
+
+def test_publishing_workflow_tests_then_publishes_the_built_site() -> None:
+    workflow = _yaml(ROOT / ".github/workflows/pages.yml")
+    build = workflow["jobs"]["construire"]
+    commands = [step.get("run", "") for step in build["steps"]]
+    assert commands.index("make test") < commands.index("make site")
+    upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact"))
+    assert upload["with"]["path"] == _yaml(ROOT / "mkdocs.yml")["site_dir"]
+    assert workflow["jobs"]["publier"]["needs"] == "construire"

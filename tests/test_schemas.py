@@ -1,0 +1,170 @@
+"""Flow schemas: valid 2020-12, examples accepted or refused by two validators, code generated from them."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pydantic
+import pytest
+from jsonschema import Draft202012Validator
+
+from cadre import gen_schemas, site_paths
+from cadre.generate import ROOT
+from model import Index
+
+FLOWS = "schemas/flux/"
+
+
+@pytest.fixture(scope="module")
+def flow_files(outputs: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The generated schemas and examples of the flows, written to a folder as vendors download them."""
+    folder = tmp_path_factory.mktemp("flux")
+    for path, text in outputs.items():
+        if path.startswith(FLOWS):
+            (folder / path.removeprefix(FLOWS)).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _load(outputs: dict[str, str], path: str) -> Any:
+    return json.loads(outputs[path])
+
+
+def test_every_flow_has_its_page_its_schema_and_its_examples(index: Index, outputs: dict[str, str]) -> None:
+    assert {s.flow for s in index.framework.flow_specs} == set(index.flows)
+    for flow in index.flows.values():
+        assert f"docs/{site_paths.page('flow', flow.id)}" in outputs
+        for path in gen_schemas.paths(flow).values():
+            assert path in outputs, path
+    assert "docs/telechargements.md" in outputs
+
+
+def test_schemas_are_valid_2020_12_with_stable_versioned_ids(index: Index, outputs: dict[str, str]) -> None:
+    ids = set()
+    for spec in index.framework.flow_specs:
+        schema = _load(outputs, gen_schemas.paths(index.flows[spec.flow])["schema"])
+        Draft202012Validator.check_schema(schema)
+        assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+        assert schema["$id"] == f"urn:x-cadre-urbanisation-ms:de4:v1:schemas:flux:{spec.flow}:{spec.version}"
+        assert schema["title"].startswith(f"Flux {index.flows[spec.flow].letter} (")
+        assert all(p["description"] for p in schema["properties"].values())
+        ids.add(schema["$id"])
+    assert len(ids) == len(index.framework.flow_specs)
+
+
+def test_examples_with_python_jsonschema(index: Index, outputs: dict[str, str]) -> None:
+    for flow in index.flows.values():
+        files = gen_schemas.paths(flow)
+        validator = Draft202012Validator(
+            _load(outputs, files["schema"]), format_checker=Draft202012Validator.FORMAT_CHECKER
+        )
+        assert list(validator.iter_errors(_load(outputs, files["example"]))) == [], flow.id
+        for name in gen_schemas.INVALID:
+            assert not validator.is_valid(_load(outputs, files[f"invalid:{name}"])), f"{flow.id} : {name}"
+
+
+def test_examples_with_ajv_in_strict_mode(index: Index, flow_files: Path) -> None:
+    node = shutil.which("node")
+    assert node, "Node.js est requis (make test l'installe)"
+    assert (ROOT / "tests/js/node_modules/ajv").is_dir(), "lancez « make test » (npm ci dans tests/js)"
+    run = subprocess.run(
+        [node, str(ROOT / "tests/js/validate.mjs"), str(flow_files)], capture_output=True, text=True, check=True
+    )
+    results = json.loads(run.stdout)
+    for flow in index.flows.values():
+        files = {k: v.removeprefix(FLOWS) for k, v in gen_schemas.paths(flow).items()}
+        assert results[files["schema"]] == {"valid": True, "errors": []}, flow.id
+        assert results[files["example"]]["valid"], (flow.id, results[files["example"]]["errors"])
+        for name in gen_schemas.INVALID:
+            assert not results[files[f"invalid:{name}"]]["valid"], f"{flow.id} : {name}"
+    assert len(results) == len(index.flows) * (2 + len(gen_schemas.INVALID))
+
+
+def test_code_generated_by_datamodel_code_generator_accepts_and_refuses_the_examples(
+    index: Index, flow_files: Path, tmp_path: Path
+) -> None:
+    codegen = Path(sys.executable).parent / "datamodel-codegen"
+    for spec in index.framework.flow_specs:
+        flow = index.flows[spec.flow]
+        module_path = tmp_path / f"{flow.id.replace('-', '_')}.py"
+        subprocess.run(
+            [
+                str(codegen),
+                "--input",
+                str(flow_files / f"{flow.id}.schema.json"),
+                "--input-file-type",
+                "jsonschema",
+                "--output-model-type",
+                "pydantic_v2.BaseModel",
+                "--class-name",
+                spec.technical_name,
+                "--formatters",
+                "builtin",
+                "--disable-timestamp",
+                "--output",
+                str(module_path),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        loaded = importlib.util.spec_from_file_location(module_path.stem, module_path)
+        assert loaded and loaded.loader
+        module = importlib.util.module_from_spec(loaded)
+        sys.modules[module_path.stem] = module  # pydantic resolves the models' annotations through it
+        try:
+            loaded.loader.exec_module(module)
+        finally:
+            del sys.modules[module_path.stem]
+        model: type[pydantic.BaseModel] = getattr(module, spec.technical_name)
+        example = json.loads((flow_files / f"{flow.id}.exemple.json").read_text(encoding="utf-8"))
+        model.model_validate(example)
+        for name in gen_schemas.INVALID:
+            instance = json.loads((flow_files / f"{flow.id}.invalide-{name}.json").read_text(encoding="utf-8"))
+            with pytest.raises(pydantic.ValidationError):
+                model.model_validate(instance)
+
+
+_ROW = re.compile(r"^\| `(\w+) : \[(\d)\.\.([1*])\] (\w+)` \|")
+
+
+def test_each_flow_page_content_tables_match_its_schema(index: Index, outputs: dict[str, str]) -> None:
+    for spec in index.framework.flow_specs:
+        flow = index.flows[spec.flow]
+        schema = _load(outputs, gen_schemas.paths(flow)["schema"])
+        page = outputs[f"docs/{site_paths.page('flow', flow.id)}"]
+        tables: dict[str, list[tuple[str, str, str, str]]] = {}
+        current = ""
+        for line in page.splitlines():
+            if line.startswith("### Classe "):
+                current = line.removeprefix("### Classe ")
+            elif current and (match := _ROW.match(line)):
+                tables.setdefault(current, []).append(match.groups())  # type: ignore[arg-type]
+        assert list(tables) == [c.name for c in spec.classes], flow.id
+        for number, (name, rows) in enumerate(tables.items()):
+            part = schema if number == 0 else schema["$defs"][name]
+            assert [r[0] for r in rows] == list(part["properties"]), (flow.id, name)
+            assert [r[0] for r in rows if r[1] == "1"] == part["required"], (flow.id, name)
+            for attribute, _, maximum, kind in rows:
+                prop = part["properties"][attribute]
+                assert (prop.get("type") == "array") == (maximum == "*"), (flow.id, attribute)
+                item = prop["items"] if maximum == "*" else prop
+                if "$ref" in item:
+                    assert item["$ref"] == f"#/$defs/{kind}"
+                else:
+                    value = {k: v for k, v in item.items() if k not in {"title", "description"}}
+                    assert value == gen_schemas.type_schema(kind), (flow.id, attribute)
+
+
+def test_downloads_page_links_every_schema_and_the_archive(index: Index, outputs: dict[str, str]) -> None:
+    page = outputs["docs/telechargements.md"]
+    for flow in index.flows.values():
+        for path in gen_schemas.paths(flow).values():
+            assert f"(telechargements/{path})" in page
+    assert "(telechargements/schemas-cadre-de4-v1.zip)" in page
+    assert "(telechargements/framework.json)" in page and "(telechargements/schemas/framework.schema.json)" in page
