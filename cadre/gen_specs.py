@@ -16,7 +16,7 @@ from cadre.page_parts import (
     use_case_link,
     used_by,
 )
-from cadre.text import md
+from cadre.text import blocks, md
 from model import Attribute, Flow, FlowSpec, Index
 
 TO_INSTRUCT = "À instruire (axe 4.3)"
@@ -91,7 +91,7 @@ def flow_page(index: Index, flow: Flow, spec: FlowSpec | None) -> Page:
     return Page(
         title=f"Flux {md(flow.letter)} — {md(flow.title)}",
         facts=tuple(facts),
-        lead=md(" ".join(flow.description.split())),
+        lead=blocks(flow.description),
         sections=tuple(sections),
         source=source_line(index, flow.source),
         notes=notes([*flow.notes, *(spec.notes if spec else [])]),
