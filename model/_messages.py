@@ -54,6 +54,12 @@ def describe(error: ErrorDetails) -> tuple[str, str]:
     owner, name = _owner(loc)
     if kind == "missing":
         return f"champ obligatoire « {field} » absent", f"ajoutez « {field}: … » à ce bloc"
+    if value is None and (kind in _TYPE_NAMES or kind in {"enum", "string_pattern_mismatch"}):
+        if kind == "enum":
+            hint = "valeurs admises : " + str(ctx.get("expected", "")).replace(" or ", " ou ")
+        else:
+            hint = _field_description(owner, name) or f"donnez {_TYPE_NAMES.get(kind, 'une valeur')}"
+        return f"« {field} » est vide", hint
     if kind == "extra_forbidden":
         allowed = _allowed(loc[:-1])
         close = difflib.get_close_matches(field, allowed, n=1)

@@ -84,9 +84,13 @@ class Index:
         return [uc for uc in self.use_cases.values() if flow_id in uc.flows]
 
     def recommendations_of_service(self, service_id: str) -> list[Recommendation]:
-        """Recommendations that name ``service_id`` or its kind."""
+        """Recommendations that name ``service_id`` or its kind (a service portal is also an information portal)."""
         service = self.services[service_id]
-        return [r for r in self.recommendations.values() if service_id in r.services or service.kind in r.service_kinds]
+        return [
+            r
+            for r in self.recommendations.values()
+            if service_id in r.services or any(service.kind.is_a(k) for k in r.service_kinds)
+        ]
 
     def recommendations_of_flow(self, flow_id: str) -> list[Recommendation]:
         """Recommendations that name ``flow_id``."""
