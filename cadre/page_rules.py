@@ -49,7 +49,12 @@ def recommendation_section(index: Index, rec: Recommendation) -> Section:
         Table(
             ("Service", "Exigence", "Résultat", "Constat"),
             tuple(
-                (service_link(index, here, c.service.id), REQUIREMENTS[c.requirement], _result(c.result), md(c.detail))
+                (
+                    service_link(index, here, c.service.id),
+                    md(REQUIREMENTS[c.requirement]),
+                    _result(c.result),
+                    md(c.detail),
+                )
                 for c in checks
             ),
             empty="Aucun service du modèle n'entre dans le champ de cette règle.",
@@ -65,7 +70,7 @@ def service_section(index: Index, service: Service) -> Section:
     here = site_paths.page("service", service.id)
     checks = checks_of_service(index, service.id)
     rows = tuple(
-        (recommendation_link(here, c.recommendation), REQUIREMENTS[c.requirement], _result(c.result), md(c.detail))
+        (recommendation_link(here, c.recommendation), md(REQUIREMENTS[c.requirement]), _result(c.result), md(c.detail))
         for c in checks
     )
     table = Table(
@@ -113,7 +118,7 @@ def summary(checks: list[Check]) -> str:
 
 
 def _result(result: Result) -> str:
-    return f"**{result.value}**" if result in {Result.NON_CONFORM, Result.MISSING} else result.value
+    return f"**{md(result.value)}**" if result in {Result.NON_CONFORM, Result.MISSING} else md(result.value)
 
 
 def _selector(index: Index, here: str, rule: Rule) -> str:
