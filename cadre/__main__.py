@@ -39,7 +39,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _count(number: int, singular: str, plural: str) -> str:
-    return f"{number} {singular if number == 1 else plural}"
+    return f"{number} {singular if number < 2 else plural}"
 
 
 def validate(root: Path, *, strict: bool) -> int:

@@ -200,7 +200,7 @@ def _list_change(before: list[Any], after: list[Any]) -> str:
 
 
 def _plural(number: int, singular: str, plural: str) -> str:
-    return f"{number} {singular if number == 1 else plural}"
+    return f"{number} {singular if number < 2 else plural}"
 
 
 def _short(value: Any) -> bool:

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import copy
 import json
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import edit
+from conftest import edit, git
 
 from cadre.__main__ import main
-from cadre.generate import ROOT
 from cadre.schema_diff import Change, compare
 
 FLOW_SCHEMA: dict[str, Any] = {
@@ -160,26 +157,6 @@ def test_diff_of_two_framework_files(
     )
 
 
-def _git(repo: Path, *arguments: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=Test", "-c", "user.email=t@example.org", *arguments],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-    )
-
-
-@pytest.fixture
-def git_repo(tmp_path: Path) -> Path:
-    """A git repository holding a copy of the model and of generated/, committed once."""
-    shutil.copytree(ROOT / "model" / "content", tmp_path / "model" / "content")
-    shutil.copytree(ROOT / "generated", tmp_path / "generated")
-    _git(tmp_path, "init", "-q")
-    _git(tmp_path, "add", ".")
-    _git(tmp_path, "commit", "-qm", "état initial")
-    return tmp_path
-
-
 def test_diff_between_revisions_and_with_the_model_being_edited(
     git_repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -191,7 +168,7 @@ def test_diff_between_revisions_and_with_the_model_being_edited(
     assert "  ~ sante-fr — Santé.fr (portail)\n      name : « Santé.fr » → « Santé.fr (portail) »" in out
     assert "Schémas JSON : 0 modifié" in out and "aucune rupture" in out
     assert main(["--root", str(git_repo), "generate"]) == 0
-    _git(git_repo, "commit", "-qam", "Santé.fr renommé")
+    git(git_repo, "commit", "-qam", "Santé.fr renommé")
     capsys.readouterr()
     assert main(["--root", str(git_repo), "diff", "HEAD~1", "HEAD"]) == 0
     assert "name : « Santé.fr » → « Santé.fr (portail) »" in capsys.readouterr().out
