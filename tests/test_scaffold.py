@@ -147,3 +147,20 @@ def test_refused_entries_change_nothing(
     assert capsys.readouterr().err.startswith(f"erreur : {message}")
     assert {p: p.read_bytes() for p in content.rglob("*.yaml")} == before
     assert not list(content.rglob(".tmp-*"))
+
+
+def test_a_view_without_flows_gets_its_list(repo_copy: Path) -> None:
+    view = repo_copy / "model/content/views/essai.yaml"
+    head = (
+        '# Une vue sans flux.\nviews:\n  - id: essai\n    title: Vue d\'essai\n    axis: "4.3"\n'
+        '    description: Une vue d\'essai.\n    source: {section: "1.6"}\n'
+    )
+    view.write_text(head + "# fin du fichier\n", encoding="utf-8")
+    arguments = ["new", "flow", "essai-a", "--view", "essai", "--title", "Essai", "--emitter", "mes"]
+    arguments += ["--receiver", "sante-fr", "--direction", "unidirectional", "--nature", "manual"]
+    arguments += ["--data-categories", "service", "--status", "target", "--description", "Essai.", "--section", "1.6"]
+    assert main(["--root", str(repo_copy), *arguments]) == 0
+    text = view.read_text(encoding="utf-8")
+    assert text.startswith(head + "    flows:\n      - id: essai-a\n        letter: A\n")
+    assert text.endswith('        source: {section: "1.6"}\n# fin du fichier\n')
+    assert main(["--root", str(repo_copy), "validate"]) == 0
