@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def build_site(root: Path = ROOT, site_dir: Path | None = None) -> int:
-    """Run ``mkdocs build --strict`` for ``root/mkdocs.yml`` into ``site_dir`` (``root/site``); MkDocs' code."""
+    """Run ``mkdocs build --strict`` for ``root/mkdocs.yml`` into ``site_dir`` (``root/site``); return its exit code."""
     target = (site_dir or root / "site").resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(prefix=f".{target.name}-construction-", dir=target.parent))
