@@ -17,6 +17,7 @@ import re
 import sys
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from cadre.scaffold_fields import FIELDS, ScaffoldError, Target, empty_comment, locate
+from cadre.scaffold_fields import FIELDS, ScaffoldError, Target, empty_comment, locate, spec_entry, spec_path
 from model import ModelError, Problem, content_files, load_model
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -63,13 +64,13 @@ def run(root: Path, arguments: argparse.Namespace) -> int:
     """Write the skeleton and report what is left to fill; 1 when nothing could be written."""
     values = {key: value for key, value in vars(arguments).items() if value is not None}
     try:
-        path, first, last = new_entry(root, arguments.entity, arguments.id, values)
+        written = new_entry(root, arguments.entity, arguments.id, values)
     except ScaffoldError as error:
         print(f"erreur : {error}", file=sys.stderr)
         return 1
-    shown = path.relative_to(root).as_posix()
-    print(f"« {arguments.id} » ajouté à {shown}, lignes {first} à {last}.")
-    todo, elsewhere = _remaining(root, shown, first, last)
+    places = [f"{w.path.relative_to(root).as_posix()}, lignes {w.first} à {w.last}" for w in written]
+    print(f"« {arguments.id} » ajouté à {places[0]}" + "".join(f" ; sa spécification à {p}" for p in places[1:]) + ".")
+    todo, elsewhere = _remaining(root, written)
     if todo:
         print("À compléter avant de publier :")
         print("\n".join(str(problem) for problem in todo))
@@ -81,25 +82,52 @@ def run(root: Path, arguments: argparse.Namespace) -> int:
     return 0
 
 
-def new_entry(root: Path, kind: str, ident: str, values: dict[str, Any]) -> tuple[Path, int, int]:
-    """Append the skeleton of a ``kind`` entry to its file; return the file and the lines written."""
+@dataclass(frozen=True)
+class Written:
+    """Lines ``first`` to ``last`` (1-based) of ``path`` hold the new entry; ``text`` is the whole file."""
+
+    path: Path
+    text: str
+    first: int
+    last: int
+
+
+def new_entry(root: Path, kind: str, ident: str, values: dict[str, Any]) -> list[Written]:
+    """Append the skeleton of a ``kind`` entry to its file (and a new flow's specification to its own).
+
+    Every file is computed and checked before any is written.
+    """
     if not ID.fullmatch(ident) or len(ident) > 60:
         raise ScaffoldError(
             f"« {ident} » n'est pas un identifiant : minuscules sans accent, chiffres et tirets (ex. « mes-f »)"
         )
-    files = content_files(root / "model" / "content")
-    target = locate(kind, ident, values, [(p, _load(p)) for p in files])
-    entry = _entry(kind, ident, values, target)
-    path = target.path
+    content = root / "model" / "content"
+    target = locate(kind, ident, values, [(p, _load(p)) for p in content_files(content)])
+    plans = [_append(root, target.path, target.list_path, _entry(kind, ident, values, target))]
+    if kind == "flow":
+        plans.append(_append(root, spec_path(content, values["view"]), ("flow_specs",), spec_entry(ident, values)))
+    for plan in plans:
+        _write(plan.path, plan.text)
+    return plans
+
+
+def _append(root: Path, path: Path, list_path: tuple[str | int, ...], entry: CommentedMap) -> Written:
+    """The file with ``entry`` at the end of the list at ``list_path``, proved to change nothing else."""
+    if not path.exists():
+        schema = os.path.relpath(root / "generated" / "schemas" / "framework.schema.json", path.parent)
+        header = f"# yaml-language-server: $schema={Path(schema).as_posix()}\n"
+        block = CommentedMap()
+        block[list_path[-1]] = CommentedSeq([entry])
+        rendered = _render(block, 0)
+        return Written(path, header + "".join(rendered), 2, 1 + len(rendered))
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines(keepends=True)
     if lines and not lines[-1].endswith("\n"):
         lines[-1] += "\n"
-    at, rendered = _splice_point(_load(path), target.list_path, entry, lines)
+    at, rendered = _splice_point(_load(path), list_path, entry, lines)
     new_text = "".join([*lines[:at], *rendered, *lines[at:]])
-    _prove_only_added(text, new_text, target.list_path, entry)
-    _write(path, new_text)
-    return path, at + 1, at + len(rendered)
+    _prove_only_added(text, new_text, list_path, entry)
+    return Written(path, new_text, at + 1, at + len(rendered))
 
 
 def _load(path: Path) -> Any:
@@ -246,11 +274,12 @@ def _write(path: Path, text: str) -> None:
         raise
 
 
-def _remaining(root: Path, shown: str, first: int, last: int) -> tuple[list[Problem], int]:
-    """Problems inside the new entry (what to fill), and how many others the model has."""
+def _remaining(root: Path, written: list[Written]) -> tuple[list[Problem], int]:
+    """Problems inside the new entries (what to fill), and how many others the model has."""
     try:
         problems: Sequence[Problem] = load_model(root / "model" / "content", shown_from=root).warnings
     except ModelError as error:
         problems = error.problems
-    mine = [p for p in problems if p.file == shown and first <= p.line <= last]
+    places = {(w.path.relative_to(root).as_posix(), line) for w in written for line in range(w.first, w.last + 1)}
+    mine = [p for p in problems if (p.file, p.line) in places]
     return mine, len(problems) - len(mine)

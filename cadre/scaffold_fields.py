@@ -8,6 +8,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
 from model import CatalogueStatus, DataCategory, Direction, FlowStatus, Nature, ServiceKind, SystemCategory
 
 
@@ -164,3 +167,63 @@ def _taken(kind: str, files: list[tuple[Path, Any]]) -> dict[str, str]:
             ]
         taken.update({str(e.get("id")): path.name for e in entries if isinstance(e, dict)})
     return taken
+
+
+SPEC_FIELDS = {
+    "technical_name": "nom technique du flux en UpperCamelCase, sans accent (ex. AlimentationAgenda)",
+    "expected_service": "service attendu (texte)",
+    "trigger": "évènement déclencheur (texte)",
+    "actions": "actions du scénario nominal, une ligne « - » par action, dans l'ordre",
+    "classes": "classes du message (name, description, attributes) ; modèle : les autres entrées du fichier",
+}
+SECURITY_FIELDS = {
+    "authentication": "authentification des systèmes et des personnes",
+    "identification": "identification de la personne concernée (INS)",
+    "consent": "consentement ou information de la personne",
+    "traceability": "traçabilité des échanges",
+}
+
+
+def spec_path(content: Path, view: str) -> Path:
+    """The file of a view's flow specifications (the loader asks for it there)."""
+    return content / "specifications" / f"{view}.yaml"
+
+
+def spec_entry(ident: str, values: dict[str, Any]) -> CommentedMap:
+    """The skeleton of a new flow's specification: what the flow says is filled, the rest left to write.
+
+    A new specification starts as a draft, version 0.1.0; its actors are the flow's emitter and receiver.
+    """
+    entry = CommentedMap()
+    entry["flow"] = ident
+    for key, help_text in SPEC_FIELDS.items():
+        entry[key] = None
+        entry.yaml_add_eol_comment(f"à compléter : {help_text}", key)
+        if key == "technical_name":
+            entry["version"] = DoubleQuotedScalarString("0.1.0")
+            entry["status"] = "draft"
+        if key == "trigger":
+            actors = CommentedSeq()
+            for participant, role in ((values.get("emitter"), "Émetteur"), (values.get("receiver"), "Récepteur")):
+                if participant:
+                    actor = CommentedMap(participant=participant, kind="system", role=role)
+                    actor.fa.set_flow_style()
+                    actors.append(actor)
+            entry["actors"] = actors or None
+            if not actors:
+                entry.yaml_add_eol_comment("à compléter : acteurs (participant, kind, role)", "actors")
+    entry["technical"] = CommentedMap()
+    entry.yaml_add_eol_comment("standard, profile, guide… quand un volet du CI-SIS couvre l'échange", "technical")
+    security = CommentedMap()
+    for key, help_text in SECURITY_FIELDS.items():
+        security[key] = None
+        security.yaml_add_eol_comment(f"à compléter : {help_text}", key)
+    entry["security"] = security
+    source = CommentedMap()
+    source["section"] = DoubleQuotedScalarString(values["section"]) if values.get("section") else None
+    if values.get("section"):
+        source.fa.set_flow_style()
+    else:
+        source.yaml_add_eol_comment("à compléter : section du cadre d'où vient le flux (ex. 1.2.4)", "section")
+    entry["source"] = source
+    return entry

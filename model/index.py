@@ -97,8 +97,8 @@ class Index:
         return [r for r in self.recommendations.values() if flow_id in r.flows]
 
     def services_of_kind(self, kind: ServiceKind) -> list[Service]:
-        """Services of a kind, in model order."""
-        return [s for s in self.services.values() if s.kind == kind]
+        """Services of a kind, in model order (a service portal is also an information portal, 4.1.2)."""
+        return [s for s in self.services.values() if s.kind.is_a(kind)]
 
     def services_of_recommendation(self, rec: Recommendation) -> list[Service]:
         """Services a recommendation names, then those of the kinds it names, each once."""

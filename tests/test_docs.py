@@ -42,9 +42,8 @@ def test_every_yaml_file_is_described_in_the_editor_guide() -> None:
 
 
 def test_new_example_of_the_editor_guide_is_real(repo_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    command, *shown = _example(
-        "contribuer.md", "<!-- exemple de « new » vérifié par tests/test_docs.py -->"
-    ).splitlines()
+    example = _example("contribuer.md", "<!-- exemple de « new » vérifié par tests/test_docs.py -->")
+    command, *shown = re.sub(r" \\\n\s*", " ", example).splitlines()
     prefix = "$ uv run python -m cadre "
     assert command.startswith(prefix)
     assert main(["--root", str(repo_copy), *shlex.split(command.removeprefix(prefix))]) == 0

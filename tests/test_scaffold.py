@@ -14,6 +14,31 @@ from cadre.generate import build
 from model import Index, load_model
 
 MES = "model/content/views/mes.yaml"
+MES_SPECS = "model/content/specifications/mes.yaml"
+SPEC = """  - flow: mes-f
+    technical_name: RappelRendezVous
+    version: "0.1.0"
+    status: draft
+    expected_service: L'agenda de Mon espace santé envoie un rappel de rendez-vous à l'usager.
+    trigger: Veille d'un rendez-vous de l'agenda.
+    actors:
+      - {participant: mes-agenda, kind: system, role: Émetteur}
+      - {participant: mes-messagerie-citoyenne, kind: system, role: Récepteur}
+    actions:
+      - L'agenda transmet le rappel à la messagerie citoyenne.
+    classes:
+      - name: Rappel
+        description: Rappel d'un rendez-vous.
+        attributes:
+          - {name: identifiant, cardinality: "1..1", type: Identifiant, description: "Identifiant du rappel."}
+    technical: {}
+    security:
+      authentication: Les deux briques de Mon espace santé s'authentifient l'une à l'autre.
+      identification: L'usager est identifié par son INS.
+      consent: L'usager est informé des rappels.
+      traceability: Chaque rappel est tracé.
+    source: {section: "1.2.4"}
+"""
 NEW_FLOW = [
     "new",
     "flow",
@@ -53,12 +78,21 @@ def _inserted(before: str, after: str) -> list[str]:
 def test_new_flow_with_every_field_is_valid_and_shown_everywhere(
     repo_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    view = repo_copy / MES
-    before = view.read_text(encoding="utf-8")
+    view, specs = repo_copy / MES, repo_copy / MES_SPECS
+    before, specs_before = view.read_text(encoding="utf-8"), specs.read_text(encoding="utf-8")
     assert main(["--root", str(repo_copy), *NEW_FLOW]) == 0
     out = capsys.readouterr().out
-    assert out.startswith(f"« mes-f » ajouté à {MES}, lignes 255 à 265.")
-    assert "Le nouvel élément est complet : « make serve » le montre sur le site." in out
+    assert out.startswith(f"« mes-f » ajouté à {MES}, lignes 255 à 265 ; sa spécification à {MES_SPECS}, lignes ")
+    todo = re.findall(rf"^{MES_SPECS}:\d+:\d+: erreur : « (\w+) » est vide$", out, flags=re.MULTILINE)
+    spec_fields = ["technical_name", "expected_service", "trigger", "actions", "classes"]
+    assert todo == [*spec_fields, "authentication", "identification", "consent", "traceability"]
+    assert f"{MES}:" not in out, "every field of the flow was given"
+    skeleton = _inserted(specs_before, specs.read_text(encoding="utf-8"))
+    assert (
+        skeleton[0] == "  - flow: mes-f\n"
+        and "      - {participant: mes-agenda, kind: system, role: Émetteur}\n" in skeleton
+    )
+    specs.write_text(specs_before + SPEC, encoding="utf-8")
     added = _inserted(before, view.read_text(encoding="utf-8"))
     assert added[0] == "      - id: mes-f\n" and added[1] == "        letter: F\n"
     assert "        data_categories: [service, health]\n" in added
@@ -73,6 +107,7 @@ def test_new_flow_with_every_field_is_valid_and_shown_everywhere(
     assert "mes-f.md" in outputs["docs/services/mes-messagerie-citoyenne.md"]
     assert any("flux/mes-f/" in text for path, text in outputs.items() if path.startswith("diagrams/vues/"))
     assert '"id": "mes-f"' in outputs["framework.json"]
+    assert "schemas/flux/mes-f.schema.json" in outputs
 
 
 def test_skeleton_says_which_fields_to_fill_and_where(repo_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -163,4 +198,8 @@ def test_a_view_without_flows_gets_its_list(repo_copy: Path) -> None:
     text = view.read_text(encoding="utf-8")
     assert text.startswith(head + "    flows:\n      - id: essai-a\n        letter: A\n")
     assert text.endswith('        source: {section: "1.6"}\n# fin du fichier\n')
-    assert main(["--root", str(repo_copy), "validate"]) == 0
+    specs = (repo_copy / "model/content/specifications/essai.yaml").read_text(encoding="utf-8")
+    assert specs.startswith(
+        "# yaml-language-server: $schema=../../../generated/schemas/framework.schema.json\n"
+        "flow_specs:\n  - flow: essai-a\n"
+    )
