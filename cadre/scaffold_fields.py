@@ -77,6 +77,12 @@ FIELDS: dict[str, tuple[str, list[Option]]] = {
             Option("status", f"état : {_values(FlowStatus)}"),
             Option("description", "description (texte)"),
             SECTION,
+            Option(
+                "technical_name",
+                "nom technique de sa spécification, en UpperCamelCase sans accent (ex. RappelRendezVous)",
+                required=False,
+                in_yaml=False,
+            ),
         ],
     ),
     "use-case": (
@@ -170,7 +176,7 @@ def _taken(kind: str, files: list[tuple[Path, Any]]) -> dict[str, str]:
 
 
 SPEC_FIELDS = {
-    "technical_name": "nom technique du flux en UpperCamelCase, sans accent (ex. AlimentationAgenda)",
+    "technical_name": "nom technique du flux en UpperCamelCase, sans accent (ex. RappelRendezVous)",
     "expected_service": "service attendu (texte)",
     "trigger": "évènement déclencheur (texte)",
     "actions": "actions du scénario nominal, une ligne « - » par action, dans l'ordre",
@@ -197,8 +203,9 @@ def spec_entry(ident: str, values: dict[str, Any]) -> CommentedMap:
     entry = CommentedMap()
     entry["flow"] = ident
     for key, help_text in SPEC_FIELDS.items():
-        entry[key] = None
-        entry.yaml_add_eol_comment(f"à compléter : {help_text}", key)
+        entry[key] = values.get(key)
+        if entry[key] is None:
+            entry.yaml_add_eol_comment(f"à compléter : {help_text}", key)
         if key == "technical_name":
             entry["version"] = DoubleQuotedScalarString("0.1.0")
             entry["status"] = "draft"
