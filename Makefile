@@ -26,7 +26,7 @@ help:
 	@echo "  make validate  vérifie le modèle (model/content/*.yaml)"
 	@echo "  make generate  régénère generated/ (pages, diagrammes, JSON)"
 	@echo "  make serve     aperçu du site sur http://127.0.0.1:8000"
-	@echo "  make site      construit le site statique dans site/ (mkdocs build --strict)"
+	@echo "  make site      construit le site statique dans site/ (mkdocs build --strict ; site/ intact en cas d'échec)"
 	@echo "  make test      ruff, mypy et pytest, dont les tests dans Chromium (ce que lance la CI)"
 	@echo "  make clean     supprime site/"
 
@@ -39,8 +39,9 @@ validate: setup
 generate: setup
 	$(UV) run python -m cadre generate
 
+# Construit dans un dossier temporaire puis remplace site/ : un échec laisse site/ intact.
 site: generate
-	$(UV) run mkdocs build --strict --site-dir site
+	$(UV) run python -m cadre.site_build
 
 serve: generate
 	$(UV) run mkdocs serve -a 127.0.0.1:8000

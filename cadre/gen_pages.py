@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cadre import gen_diagrams, site_paths
+from cadre import gen_diagrams, page_rules, site_paths
 from cadre.page_model import Block, Diagram, Page, Paragraphs, Section, Table
 from cadre.page_parts import (
     bullets,
@@ -168,6 +168,7 @@ def service_page(index: Index, service: Service) -> Page:
         facts.append(("Portée", "Famille de services (et non un service nommé)"))
     if service.mes_catalogue:
         facts.append(("Catalogue de Mon espace santé", md(service.mes_catalogue.label)))
+    facts += page_rules.service_facts(service)
     parts = index.parts(service.id)
     neighbourhood = gen_diagrams.neighbourhood_drawing(index, service)
     flows_blocks: list[Block] = []
@@ -200,6 +201,7 @@ def service_page(index: Index, service: Service) -> Page:
             ]
         )
     )
+    sections.append(page_rules.service_section(index, service))
     return Page(
         title=md(service.name if not service.short_name else f"{service.name} ({service.short_name})"),
         # A service that has parts comes before its parts, whose names repeat its own
@@ -284,6 +286,7 @@ def recommendation_page(index: Index, rec: Recommendation) -> Page:
         sections=(
             Section("Services concernés", (bullets(concerned),)),
             Section("Flux concernés", (bullets([flow_link(index, here, index.flows[f]) for f in rec.flows]),)),
+            page_rules.recommendation_section(index, rec),
             used_by(
                 [
                     (

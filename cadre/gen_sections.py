@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from cadre import site_paths
+from cadre import page_rules, site_paths
 from cadre.page_model import Page, Paragraphs, Section, Table
 from cadre.page_parts import (
     environment,
@@ -92,8 +92,11 @@ def index_pages(index: Index) -> dict[str, Page]:
         "Recommandations",
         "Les principes thématiques et règles d'urbanisation du cadre, texte intégral sur chaque page.",
         "Toutes les recommandations",
-        ("Recommandation", "Axe", "Début du texte"),
-        ((recommendation_link(here, r), md(r.axis), md(first_sentence(r.text))) for r in fw.recommendations),
+        ("Recommandation", "Axe", "Début du texte", "Vérification sur le modèle"),
+        (
+            (recommendation_link(here, r), md(r.axis), md(first_sentence(r.text)), page_rules.index_cell(index, r))
+            for r in fw.recommendations
+        ),
     )
     here = site_paths.index("axis")
     pages[here] = _table_page(

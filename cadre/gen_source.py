@@ -165,6 +165,9 @@ def _noted(index: Index) -> Iterator[tuple[str, str, str, Note]]:
         yield from ((site_paths.sheet_page(sheet.id), name, sheet.source.document, n) for n in sheet.notes)
     for count in fw.stated_counts:
         yield from ((ERRATA, f"Nombre énoncé « {count.statement} »", count.source.document, n) for n in count.notes)
+    for version in fw.versions:
+        name = f"Version {version.label}"
+        yield from ((site_paths.CHANGELOG, name, version.source.document, n) for n in version.notes)
 
 
 def remarks_page(index: Index) -> Page:

@@ -17,6 +17,7 @@ from cadre import (
     gen_source,
     gen_specs,
     gen_trace,
+    gen_versions,
     writer,
 )
 from model import Index, ModelError, load_framework
@@ -34,6 +35,7 @@ GENERATORS: tuple[Generator, ...] = (
     gen_trace.generate,
     gen_catalogue.generate,
     gen_source.generate,
+    gen_versions.generate,
 )
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -40,6 +40,8 @@ QUESTIONS = "questions/index.md"
 """The questions of section 1.1.2 and what answers each."""
 STAKES = "enjeux/index.md"
 NEXT_STEPS = "prochaines-etapes/index.md"
+CHANGELOG = "historique/index.md"
+"""The changelog: the framework's recorded versions."""
 
 
 def task_force_page(task_force_id: str) -> str:

@@ -22,6 +22,7 @@ from model.catalogue import (
     WorkshopSession,
     score,
 )
+from model.conformity import Check, Result, evaluate
 from model.entities import (
     Actor,
     Axis,
@@ -43,26 +44,32 @@ from model.entities import (
 )
 from model.enums import (
     ActorKind,
+    Authentication,
     AxisStatus,
     CatalogueStatus,
     CountMeasure,
     DataCategory,
     Direction,
+    Feature,
     FlowStatus,
     MosType,
     Nature,
     NoteKind,
     Owner,
     QuestionTheme,
+    RgaaCompliance,
     Sector,
     ServiceKind,
+    Severity,
     SpecStatus,
     SystemCategory,
 )
 from model.flow_spec import Attribute, FlowSpec, MessageClass, Security, SpecActor, Technical
 from model.index import Index
-from model.loader import CONTENT_DIR, content_files, load_framework
+from model.loader import CONTENT_DIR, Loaded, content_files, load_framework, load_model
 from model.problems import ModelError, Problem
+from model.rules import Requirement, Rule, Selector
+from model.versions import Version
 
 __all__ = [
     "CONTENT_DIR",
@@ -70,22 +77,26 @@ __all__ = [
     "Actor",
     "ActorKind",
     "Attribute",
+    "Authentication",
     "Axis",
     "AxisStatus",
     "CatalogueCase",
     "CatalogueStatus",
+    "Check",
     "CountMeasure",
     "Criterion",
     "DataCategory",
     "Direction",
     "Document",
     "Exchange",
+    "Feature",
     "Flow",
     "FlowSpec",
     "FlowStatus",
     "Framework",
     "Group",
     "Index",
+    "Loaded",
     "Meaning",
     "MessageClass",
     "ModelError",
@@ -102,12 +113,18 @@ __all__ = [
     "Question",
     "QuestionTheme",
     "Recommendation",
+    "Requirement",
+    "Result",
+    "RgaaCompliance",
+    "Rule",
     "ScaleLevel",
     "Scenario",
     "Sector",
     "Security",
+    "Selector",
     "Service",
     "ServiceKind",
+    "Severity",
     "SheetState",
     "SourceRef",
     "SpecActor",
@@ -122,10 +139,13 @@ __all__ = [
     "TransverseGroup",
     "UseCase",
     "UseCaseSheet",
+    "Version",
     "View",
     "WorkingGroup",
     "WorkshopSession",
     "content_files",
+    "evaluate",
     "load_framework",
+    "load_model",
     "score",
 ]

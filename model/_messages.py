@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel
@@ -54,6 +55,15 @@ def describe(error: ErrorDetails) -> tuple[str, str]:
     owner, name = _owner(loc)
     if kind == "missing":
         return f"champ obligatoire « {field} » absent", f"ajoutez « {field}: … » à ce bloc"
+    if value is None and (kind in _TYPE_NAMES or kind in {"enum", "string_pattern_mismatch"}):
+        if kind == "enum":
+            hint = "valeurs admises : " + str(ctx.get("expected", "")).replace(" or ", " ou ")
+        else:
+            hint = _field_description(owner, name) or f"donnez {_TYPE_NAMES.get(kind, 'une valeur')}"
+            values = _enum_items(owner, name)
+            if values:
+                hint = f"{hint.rstrip('.')} : une liste parmi {', '.join(values)}"
+        return f"« {field} » est vide", hint
     if kind == "extra_forbidden":
         allowed = _allowed(loc[:-1])
         close = difflib.get_close_matches(field, allowed, n=1)
@@ -122,6 +132,15 @@ def _field_description(model: type[BaseModel] | None, name: str) -> str:
         if name in {field_name, info.alias}:
             return info.description or ""
     return ""
+
+
+def _enum_items(model: type[BaseModel] | None, name: str) -> list[str]:
+    """The values a list field of enumerated items admits (none when it is not such a list)."""
+    info = model.model_fields.get(name) if model else None
+    if info is None or typing.get_origin(info.annotation) is not list:
+        return []
+    [item] = typing.get_args(info.annotation)
+    return [str(member.value) for member in item] if isinstance(item, type) and issubclass(item, Enum) else []
 
 
 def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:

@@ -23,18 +23,23 @@ from model.catalogue import (
     WorkingGroup,
 )
 from model.enums import (
+    Authentication,
     AxisStatus,
     CatalogueStatus,
     DataCategory,
     Direction,
+    Feature,
     FlowStatus,
     Nature,
     Owner,
     QuestionTheme,
+    RgaaCompliance,
     ServiceKind,
     SystemCategory,
 )
 from model.flow_spec import FlowSpec
+from model.rules import Rule
+from model.versions import Version
 
 
 class Axis(_Entity):
@@ -73,6 +78,24 @@ class Service(_Entity):
     )
     mes_catalogue: CatalogueStatus | None = Field(
         default=None, description="Situation vis-à-vis du catalogue de Mon espace santé, si le cadre la dit."
+    )
+    authentication: Authentication | None = Field(
+        default=None,
+        description=(
+            "L'usager doit-il s'authentifier pour accéder aux fonctionnalités ? « not_stated » quand le "
+            "cadre ne le dit pas (recommandation 4.1.2)."
+        ),
+    )
+    rgaa: RgaaCompliance | None = Field(
+        default=None,
+        description=(
+            "Conformité du service au RGAA, telle qu'elle est déclarée ; « not_stated » quand le cadre ne la "
+            "dit pas (recommandation 4.1.7)."
+        ),
+    )
+    features: list[Feature] = Field(
+        default_factory=list,
+        description="Fonctionnalités offertes à l'usager, quand le cadre les énumère (recommandation 4.2.1).",
     )
     description: Text
     source: SourceRef
@@ -167,8 +190,29 @@ class Recommendation(_Entity):
     services: list[Id] = Field(default_factory=list, description="Services concernés.")
     service_kinds: list[ServiceKind] = Field(default_factory=list, description="Natures de services concernées.")
     flows: list[Id] = Field(default_factory=list, description="Flux concernés.")
+    rule: Rule | None = Field(
+        default=None, description="La règle qui vérifie la recommandation sur le modèle, quand elle peut l'être."
+    )
+    not_checkable: Text | None = Field(
+        default=None, description="Pourquoi la recommandation ne peut pas être vérifiée sur le modèle."
+    )
     source: SourceRef
     notes: list[Note] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _checked_or_why_not(self) -> Self:
+        """Every recommendation says whether the model can check it."""
+        if self.rule is None and self.not_checkable is None:
+            raise ValueError(
+                f"la recommandation {self.id} ne dit pas si elle est vérifiable"
+                " → ajoutez « rule: » (la règle qui la vérifie) ou « not_checkable: » (pourquoi elle ne peut"
+                " pas l'être)"
+            )
+        if self.rule is not None and self.not_checkable is not None:
+            raise ValueError(
+                f"la recommandation {self.id} a à la fois « rule » et « not_checkable » → gardez l'un des deux"
+            )
+        return self
 
 
 class Overview(_Entity):
@@ -323,4 +367,7 @@ class Framework(_Entity):
     sheets: list[UseCaseSheet] = Field(default_factory=list, description="Fiches détaillées de cas d'usage.")
     stated_counts: list[StatedCount] = Field(
         default_factory=list, description="Nombres énoncés par les sources, recalculés par le modèle."
+    )
+    versions: list[Version] = Field(
+        default_factory=list, description="Versions publiées du cadre (page « Historique des versions »)."
     )

@@ -4,6 +4,8 @@ Codes are short English identifiers (what the YAML files and ``framework.json`` 
 the French label a reader sees on the site (``.label``).
 """
 
+from __future__ import annotations
+
 from enum import StrEnum
 
 
@@ -46,6 +48,13 @@ class ServiceKind(_Labelled):
     REFERENTIAL = "referential"
     INFORMATION_SYSTEM = "information_system"
 
+    def is_a(self, other: ServiceKind) -> bool:
+        """Whether a service of this kind is of kind ``other``.
+
+        A service portal is also an information portal (recommendation 4.1.2).
+        """
+        return self == other or (self, other) == (ServiceKind.SERVICE_PORTAL, ServiceKind.INFORMATION_PORTAL)
+
 
 class CatalogueStatus(_Labelled):
     """Situation d'un service vis-à-vis du catalogue de services de Mon espace santé."""
@@ -75,6 +84,42 @@ class FlowStatus(_Labelled):
     EXISTING = "existing"
     IN_PROGRESS = "in_progress"
     TARGET = "target"
+
+
+class Authentication(_Labelled):
+    """Accès d'un service : avec ou sans authentification de l'usager (recommandation 4.1.2)."""
+
+    REQUIRED = "required"
+    NOT_REQUIRED = "not_required"
+    NOT_STATED = "not_stated"
+
+
+class RgaaCompliance(_Labelled):
+    """Niveau de conformité d'un service au RGAA (recommandation 4.1.7)."""
+
+    TOTAL = "total"
+    PARTIAL = "partial"
+    NON_COMPLIANT = "non_compliant"
+    NOT_STATED = "not_stated"
+
+
+class Feature(_Labelled):
+    """Fonctionnalité qu'un portail offre à l'usager, telle que le cadre la nomme."""
+
+    AGENDA = "agenda"
+    CONTRACTS = "contracts"
+    RECORD_SUMMARY = "record_summary"
+    APPOINTMENT_BOOKING = "appointment_booking"
+    DOCUMENT_UPLOAD = "document_upload"
+    REQUEST_FILING = "request_filing"
+    REQUEST_TRACKING = "request_tracking"
+
+
+class Severity(_Labelled):
+    """Gravité d'un écart à une règle : erreur (le modèle se contredit) ou avertissement."""
+
+    ERROR = "error"
+    WARNING = "warning"
 
 
 class AxisStatus(_Labelled):
@@ -264,6 +309,30 @@ _LABELS: dict[str, dict[str, str]] = {
         "existing": "Existant",
         "in_progress": "En cours",
         "target": "Cible",
+    },
+    "Authentication": {
+        "required": "Authentification de l'usager exigée",
+        "not_required": "Accès sans authentification",
+        "not_stated": "Non précisé par le cadre",
+    },
+    "RgaaCompliance": {
+        "total": "Totalement conforme au RGAA",
+        "partial": "Partiellement conforme au RGAA",
+        "non_compliant": "Non conforme au RGAA",
+        "not_stated": "Non précisé par le cadre",
+    },
+    "Feature": {
+        "agenda": "Agenda",
+        "contracts": "Contrats signés (contrat de séjour ou de service, CAST, DIPC)",
+        "record_summary": "Synthèse du dossier usager informatisé",
+        "appointment_booking": "Prise de rendez-vous en ligne",
+        "document_upload": "Ajout de documents ou de données de santé",
+        "request_filing": "Dépôt de demandes en ligne",
+        "request_tracking": "Suivi des demandes (tableaux de bord)",
+    },
+    "Severity": {
+        "error": "Erreur",
+        "warning": "Avertissement",
     },
     "AxisStatus": {
         "instructed": "Instruit dans la version actuelle du cadre",

@@ -84,17 +84,21 @@ class Index:
         return [uc for uc in self.use_cases.values() if flow_id in uc.flows]
 
     def recommendations_of_service(self, service_id: str) -> list[Recommendation]:
-        """Recommendations that name ``service_id`` or its kind."""
+        """Recommendations that name ``service_id`` or its kind (a service portal is also an information portal)."""
         service = self.services[service_id]
-        return [r for r in self.recommendations.values() if service_id in r.services or service.kind in r.service_kinds]
+        return [
+            r
+            for r in self.recommendations.values()
+            if service_id in r.services or any(service.kind.is_a(k) for k in r.service_kinds)
+        ]
 
     def recommendations_of_flow(self, flow_id: str) -> list[Recommendation]:
         """Recommendations that name ``flow_id``."""
         return [r for r in self.recommendations.values() if flow_id in r.flows]
 
     def services_of_kind(self, kind: ServiceKind) -> list[Service]:
-        """Services of a kind, in model order."""
-        return [s for s in self.services.values() if s.kind == kind]
+        """Services of a kind, in model order (a service portal is also an information portal, 4.1.2)."""
+        return [s for s in self.services.values() if s.kind.is_a(kind)]
 
     def services_of_recommendation(self, rec: Recommendation) -> list[Service]:
         """Services a recommendation names, then those of the kinds it names, each once."""

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from model._messages import describe, without_typo_echoes
 from model._yaml import position, read_yaml
+from model.conformity import Check, Result, evaluate
 from model.entities import Framework
+from model.enums import Severity
+from model.index import Index
 from model.problems import ModelError, Problem
 from model.references import Fragment, check
 
@@ -24,10 +29,32 @@ def content_files(content_dir: Path) -> list[Path]:
     return sorted(p for p in content_dir.rglob("*") if p.suffix in {".yaml", ".yml"} and p.is_file())
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """A valid model, and the warnings of its rules (services that depart from a recommendation)."""
+
+    framework: Framework
+    warnings: list[Problem] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+
+
 def load_framework(content_dir: Path = CONTENT_DIR, *, shown_from: Path | None = None) -> Framework:
     """Read, validate and merge every YAML file under ``content_dir``.
 
     File names in messages are relative to ``shown_from`` (the repository by default).
+
+    Raises:
+        ModelError: with every problem found, each located by file, line and column.
+
+    """
+    return load_model(content_dir, shown_from=shown_from).framework
+
+
+def load_model(content_dir: Path = CONTENT_DIR, *, shown_from: Path | None = None) -> Loaded:
+    """Like :func:`load_framework`, and also apply the recommendations' rules.
+
+    A departure from a rule of severity « error » (a definition of the framework) is an error like any
+    other; the others are returned as warnings.
 
     Raises:
         ModelError: with every problem found, each located by file, line and column.
@@ -63,7 +90,39 @@ def load_framework(content_dir: Path = CONTENT_DIR, *, shown_from: Path | None =
     problems.extend(check(fragments, declared_elsewhere=declared, complete=not problems))
     if problems:
         raise ModelError(problems)
-    return _merge([f.framework for f in fragments])
+    framework = _merge([f.framework for f in fragments])
+    checks = evaluate(Index(framework))
+    located = _rule_problems(fragments, checks)
+    errors = [p for p in located if not p.warning]
+    if errors:
+        raise ModelError(errors)
+    return Loaded(framework, located, checks)
+
+
+def _rule_problems(fragments: list[Fragment], checks: list[Check]) -> list[Problem]:
+    """Each check that fails or cannot be made for want of a value, at the service field it bears on."""
+    where = {s.id: (f, i) for f in fragments for i, s in enumerate(f.framework.services)}
+    problems = []
+    for failed in checks:
+        if failed.result not in {Result.NON_CONFORM, Result.MISSING}:
+            continue
+        fragment, i = where[failed.service.id]
+        rec = failed.recommendation.id
+        name = failed.service.name
+        if failed.result is Result.NON_CONFORM:
+            message = f"« {name} » n'est pas conforme à la recommandation {rec} : {failed.detail}"
+        else:
+            message = f"« {name} » ne peut pas être vérifié par la recommandation {rec} : {failed.detail}"
+        error = failed.result is Result.NON_CONFORM and failed.rule.severity is Severity.ERROR
+        fix = failed.fix
+        if error:
+            fix = (
+                f"la règle de la recommandation {rec} est une définition du cadre : le modèle se contredit ;"
+                f" corrigez « {failed.field} » ou ce qui fait entrer le service dans la règle (sa nature, par exemple)"
+            )
+        problem = fragment.problem(("services", i, failed.field), message, fix)
+        problems.append(dataclasses.replace(problem, warning=not error))
+    return sorted(problems)
 
 
 def _raw_ids(data: object) -> set[str]:

@@ -14,10 +14,12 @@ class Problem:
     column: int
     message: str
     fix: str = ""
+    warning: bool = False
+    """A warning does not stop generation: the model is consistent, but a service departs from a rule."""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
-        text = f"{where}: erreur : {self.message}"
+        text = f"{where}: {'avertissement' if self.warning else 'erreur'} : {self.message}"
         if self.fix:
             text += f"\n    → {self.fix}"
         return text

@@ -10,6 +10,7 @@ from model._yaml import Path_, Positions, position
 from model.catalogue_checks import catalogue_rules
 from model.entities import Framework, View
 from model.problems import Problem
+from model.rules import Rule
 
 
 @dataclass
@@ -75,6 +76,7 @@ def check(
             ("transverse_group", "groupe transverse"),
             ("sheet", "fiche de cas d'usage"),
             ("stated_count", "nombre énoncé"),
+            ("version", "version du cadre"),
         ]
     }
     for fragment, kind, ident, path in _definitions(fragments):
@@ -137,6 +139,7 @@ def _definitions(fragments: list[Fragment]) -> Iterator[tuple[Fragment, str, str
             ("transverse_groups", "transverse_group"),
             ("sheets", "sheet"),
             ("stated_counts", "stated_count"),
+            ("versions", "version"),
         ):
             for i, entity in enumerate(getattr(fw, key)):
                 yield fragment, kind, entity.id, (key, i)
@@ -166,6 +169,8 @@ def _references(fragments: list[Fragment]) -> Iterator[tuple[Fragment, str, str,
             yield fragment, "axis", rec.axis, ("recommendations", r, "axis")
             yield from _each(fragment, "service", rec.services, ("recommendations", r, "services"))
             yield from _each(fragment, "flow", rec.flows, ("recommendations", r, "flows"))
+            if rec.rule:
+                yield from _rule_references(fragment, rec.rule, ("recommendations", r, "rule"))
         for v, view in enumerate(fw.views):
             yield fragment, "axis", view.axis, ("views", v, "axis")
             for g, group in enumerate(view.groups):
@@ -196,8 +201,22 @@ def _references(fragments: list[Fragment]) -> Iterator[tuple[Fragment, str, str,
             yield from _each(fragment, "case", transverse.members, ("transverse_groups", g, "members"))
         for i, sheet in enumerate(fw.sheets):
             yield fragment, "case", sheet.case, ("sheets", i, "case")
+        for i, version in enumerate(fw.versions):
+            if version.document:
+                yield fragment, "document", version.document, ("versions", i, "document")
         for path, document in _source_documents(fw):
             yield fragment, "document", document, path
+
+
+def _rule_references(fragment: Fragment, rule: Rule, base: Path_) -> Iterator[tuple[Fragment, str, str, Path_]]:
+    """Services named by a recommendation's rule."""
+    chosen = rule.applies_to
+    yield from _each(fragment, "service", chosen.services, (*base, "applies_to", "services"))
+    if chosen.exchanging_with:
+        yield fragment, "service", chosen.exchanging_with, (*base, "applies_to", "exchanging_with")
+    if rule.requires.part_of:
+        yield fragment, "service", rule.requires.part_of, (*base, "requires", "part_of")
+    yield from _each(fragment, "service", rule.requires.receives_from, (*base, "requires", "receives_from"))
 
 
 def _each(fragment: Fragment, kind: str, idents: list[str], path: Path_) -> Iterator[tuple[Fragment, str, str, Path_]]:
@@ -223,6 +242,7 @@ def _source_documents(fw: Framework) -> Iterator[tuple[Path_, str]]:
         "transverse_groups",
         "sheets",
         "stated_counts",
+        "versions",
     ):
         for i, entity in enumerate(getattr(fw, key)):
             yield (key, i, "source", "document"), entity.source.document

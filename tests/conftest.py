@@ -81,3 +81,22 @@ def line_of(path: Path, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {path}")
+
+
+def git(repo: Path, *arguments: str) -> None:
+    """Run git in ``repo`` as a test author."""
+    subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=t@example.org", *arguments],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.fixture
+def git_repo(repo_copy: Path) -> Path:
+    """A git repository holding a copy of the model and of generated/, committed once."""
+    git(repo_copy, "init", "-q")
+    git(repo_copy, "add", ".")
+    git(repo_copy, "commit", "-qm", "état initial")
+    return repo_copy
