@@ -26,8 +26,8 @@ from cadre.diagram_adapter import (
     LegendItem,
     LegendSection,
     Mark,
-    render_svg,
 )
+from cadre.rendering import render_all
 from cadre.text import plain
 from model import DataCategory, Flow, Index, Scenario, Service, Step, SystemCategory, UseCase, View
 
@@ -79,8 +79,9 @@ class Drawing:
 
 
 def generate(index: Index, budget: Budget = BUDGET) -> dict[str, str]:
-    """Every diagram of every family, as SVG text."""
-    return {d.path: render_svg(d.spec) for family in FAMILIES for d in drawings(index, family, budget)}
+    """Every diagram of every family, as SVG text (from the cache when one is in use, see :mod:`cadre.rendering`)."""
+    drawn = [d for family in FAMILIES for d in drawings(index, family, budget)]
+    return dict(zip((d.path for d in drawn), render_all([d.spec for d in drawn]), strict=True))
 
 
 def drawings(index: Index, family: str, budget: Budget = BUDGET) -> list[Drawing]:
