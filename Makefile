@@ -42,8 +42,10 @@ generate: setup
 site: generate
 	$(UV) run mkdocs build --strict --site-dir site
 
+# --dirty : après une modification, seules les pages touchées sont refaites
+# (cadre/preview.py dit lesquelles au crochet MkDocs).
 serve: generate
-	$(UV) run mkdocs serve -a 127.0.0.1:8000
+	$(UV) run mkdocs serve --dirty -a 127.0.0.1:8000
 
 test:
 	@bash scripts/setup.sh --tests

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from cadre import cache, writer
 from cadre.bench_model import make_repository
+from cadre.bench_serve import edit_to_page
 from cadre.generate import GENERATORS, ROOT, outputs_of
 
 SIZES = "1:5,10:3,100:1"
@@ -41,6 +42,10 @@ WARM = "Génération, cache à jour (commande)"
 EDIT = "Régénération après modification d'un flux"
 SITE = "Construction MkDocs (mkdocs build --strict)"
 SITE_MEMORY = "Mémoire maximale de MkDocs (Mo)"
+PREVIEW = "Aperçu (make serve) : flux modifié visible"
+
+PREVIEW_UP_TO = 10
+"""Largest size whose preview is measured: beyond, the first build of ``mkdocs serve`` alone takes minutes."""
 
 
 def _name(generator: object) -> str:
@@ -151,6 +156,9 @@ def measure(factor: int, runs: int) -> tuple[dict[str, str], dict[str, float]]:
             figures.update(_run("site", root)[0])
             for label, value in figures.items():
                 samples.setdefault(label, []).append(value)
+        if factor <= PREVIEW_UP_TO:
+            print(f"  {factor}× : aperçu…", file=sys.stderr, flush=True)
+            samples[PREVIEW] = edit_to_page(root, EDITED_FLOW, runs)
         pages = sum(1 for _ in (root / "generated" / "docs").rglob("*.md"))
         files = sum(1 for p in (root / "generated").rglob("*") if p.is_file())
     shown = {name: str(count) for name, count in counts.items()}
@@ -161,7 +169,7 @@ def measure(factor: int, runs: int) -> tuple[dict[str, str], dict[str, float]]:
 def table(results: list[tuple[int, dict[str, str], dict[str, float]]]) -> str:
     """The figures of every size side by side; beyond the real model, each with its ratio to it."""
     base = results[0][2]
-    labels = [LOAD, *(_name(g) for g in GENERATORS), WRITE, COLD, COLD_MEMORY, WARM, EDIT, SITE, SITE_MEMORY]
+    labels = [LOAD, *(_name(g) for g in GENERATORS), WRITE, COLD, COLD_MEMORY, WARM, EDIT, SITE, SITE_MEMORY, PREVIEW]
     width = max(len(label) for label in labels) + 2
     head = "".join(f"{f'{factor}×':>22}" for factor, _, _ in results)
     lines = [f"{'':<{width}}{head}"]
@@ -171,6 +179,9 @@ def table(results: list[tuple[int, dict[str, str], dict[str, float]]]) -> str:
     for label in labels:
         row = f"{label:<{width}}"
         for factor, _, figures in results:
+            if label not in figures:
+                row += f"{'—':>22}"
+                continue
             value = figures[label]
             unit = "" if "Mo" in label else " s"
             cell = f"{value:.0f}{unit}" if "Mo" in label else f"{value:.2f}{unit}"

@@ -11,10 +11,15 @@
     en mémoire (``cadre/archive.py``) : mêmes schémas, mêmes octets.
 
 - ``on_pre_build`` : sous ``mkdocs serve`` uniquement, régénère ``generated/``
-  (``cadre.generate.run_generate``) avant chaque reconstruction, pour qu'une
-  modification d'un fichier YAML de ``model/`` apparaisse dans l'aperçu. En cas
-  d'erreur du modèle, un avertissement est journalisé, l'ancienne sortie reste en
-  place et le serveur continue.
+  (``cadre.preview.regenerate``, qui ne refait que ce qui a changé) avant chaque
+  reconstruction, pour qu'une modification d'un fichier YAML de ``model/`` apparaisse
+  dans l'aperçu. En cas d'erreur du modèle, un avertissement est journalisé,
+  l'ancienne sortie reste en place et le serveur continue.
+
+- sous ``mkdocs serve --dirty`` (``make serve``), MkDocs ne refait que les pages dont
+  la source est plus récente que la page produite ; ``on_files`` supprime en plus la
+  page produite de celles qui incluent un schéma modifié, et de toutes les pages quand
+  le menu, les survols du glossaire ou ``mkdocs.yml`` changent (``cadre.preview``).
 
 - ``on_post_build`` : corrige l'adresse de base et les liens des schémas de la version
   imprimable (``cadre/print_view.py``), puis rend la recherche insensible aux accents (« securite » trouve
@@ -33,13 +38,16 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, set_exclusions
 
 from cadre import archive, print_view
+
+if TYPE_CHECKING:
+    from cadre.preview import Stale
 
 log = logging.getLogger("mkdocs.plugins.cadre")
 
@@ -58,6 +66,10 @@ class _State:
 
     command: str | None = None
     dirty: bool = False
+    stale: Stale | None = None
+    """Pages made stale by the last regeneration (``mkdocs serve`` only)."""
+    signature: tuple[object, ...] | None = None
+    """What every page showed at the previous build (``mkdocs serve --dirty`` only)."""
 
 
 _state = _State()
@@ -82,20 +94,45 @@ def on_pre_build(config: MkDocsConfig) -> None:
         return
     root = repo_root(config)
     try:
-        from cadre.generate import run_generate  # lazy: only `mkdocs serve` regenerates
+        from cadre.preview import regenerate  # lazy: only `mkdocs serve` regenerates
 
-        code = run_generate(root)
+        stale = regenerate(root)
     except Exception:
         log.warning(
             "Échec de la régénération de generated/ ; le site continue avec la sortie précédente.",
             exc_info=True,
         )
         return
-    if code != 0:
+    if stale is None:
         log.warning(
             "Le modèle contient des erreurs (voir ci-dessus) : generated/ n'a pas été "
             "mis à jour, le site affiche la version précédente."
         )
+        return
+    _state.stale = stale
+
+
+def _signature(config: MkDocsConfig, files: Files) -> tuple[object, ...]:
+    """What every page shows besides its own source: the configuration, the menu, the set of pages."""
+    watched = [Path(config.config_file_path or ""), Path(config.docs_dir) / "SUMMARY.md"]
+    times = tuple(p.stat().st_mtime_ns if p.is_file() else None for p in watched)
+    return (*times, frozenset(f.src_uri for f in files.documentation_pages()))
+
+
+def _expire(files: Files, config: MkDocsConfig) -> None:
+    """Under ``mkdocs serve --dirty``, delete the built pages that must be rendered again (see cadre.preview)."""
+    from cadre.preview import Stale
+
+    stale, _state.stale = _state.stale, None
+    signature, previous = _signature(config, files), _state.signature
+    _state.signature = signature
+    if previous is not None and previous != signature:
+        stale = Stale(everything=True)
+    if stale is None or not (stale.everything or stale.diagrams):
+        return
+    for file in files.documentation_pages():
+        if stale.everything or stale.includes(Path(file.abs_src_path or "").read_text(encoding="utf-8")):
+            Path(file.abs_dest_path).unlink(missing_ok=True)
 
 
 def _walk(directory: Path) -> Iterator[Path]:
@@ -162,6 +199,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     set_exclusions(added, config)
     for new in added:
         files.append(new)
+    if _state.command == "serve" and _state.dirty:
+        _expire(files, config)
     return files
 
 
@@ -180,6 +219,26 @@ def _unaccented(html: str) -> str:
     return f" <span hidden>{' '.join(words)}</span>" if words else ""
 
 
+def _latest(docs: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Each page's entries from its latest rendering only.
+
+    After a dirty rebuild of several pages, Material's search index holds a page's previous entries and
+    its new ones (appended at the end, each page's entries together): keep the last run of each page.
+    """
+    kept: list[dict[str, str]] = []
+    done: set[str] = set()
+    current = None
+    for doc in reversed(docs):
+        page = doc.get("location", "").split("#", 1)[0]
+        if page != current:
+            if current is not None:
+                done.add(current)
+            current = page
+        if page not in done:
+            kept.append(doc)
+    return kept[::-1]
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     """Fix the print view; make the search index find words typed without accents."""
     print_view.fix_print_page(Path(config.site_dir))
@@ -187,6 +246,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not path.is_file():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
+    if _state.command == "serve" and _state.dirty:
+        index["docs"] = _latest(index.get("docs", []))
     for doc in index.get("docs", []):
         doc["title"] = doc.get("title", "") + _unaccented(doc.get("title", ""))
         doc["text"] = doc.get("text", "") + _unaccented(doc.get("text", ""))
