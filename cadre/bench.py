@@ -132,7 +132,7 @@ def _run(stage: str, root: Path) -> tuple[dict[str, float], float]:
     env = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "cadre.bench", "--worker", stage, str(root)]
     start = time.perf_counter()
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         raise RuntimeError(f"étape « {stage} » en échec :\n{done.stderr[-3000:]}")
@@ -174,7 +174,13 @@ def table(results: list[tuple[int, dict[str, str], dict[str, float]]]) -> str:
     head = "".join(f"{f'{factor}×':>22}" for factor, _, _ in results)
     lines = [f"{'':<{width}}{head}"]
     for name in results[0][1]:
-        lines.append(f"{name:<{width}}" + "".join(f"{counts[name]:>22}" for _, counts, _ in results))
+        row = f"{name:<{width}}"
+        for _, counts, _ in results:
+            cell = counts[name]
+            if counts is not results[0][1] and name != "passes":
+                cell += f" (×{int(counts[name]) / int(results[0][1][name]):.1f})"
+            row += f"{cell:>22}"
+        lines.append(row)
     lines.append("")
     for label in labels:
         row = f"{label:<{width}}"
