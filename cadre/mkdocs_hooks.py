@@ -131,7 +131,8 @@ def _expire(files: Files, config: MkDocsConfig) -> None:
     if stale is None or not (stale.everything or stale.diagrams):
         return
     for file in files.documentation_pages():
-        if stale.everything or stale.includes(Path(file.abs_src_path or "").read_text(encoding="utf-8")):
+        source = file.abs_src_path
+        if stale.everything or not source or stale.includes(Path(source).read_text(encoding="utf-8")):
             Path(file.abs_dest_path).unlink(missing_ok=True)
 
 

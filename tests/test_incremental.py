@@ -86,7 +86,7 @@ def test_a_model_error_after_an_edit_leaves_the_output_and_is_reported(
     assert _written(repo_copy) == before
 
 
-def test_a_cache_key_changes_with_what_the_result_depends_on() -> None:
+def test_a_cache_key_changes_with_what_the_result_depends_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     spec = diagram_adapter.DiagramSpec(id="d", title="Titre", description="Texte", nodes=(), edges=())
     assert rendering.key(spec) == rendering.key(dataclasses.replace(spec))
     assert rendering.key(spec) != rendering.key(dataclasses.replace(spec, title="Titre modifié"))
@@ -95,7 +95,12 @@ def test_a_cache_key_changes_with_what_the_result_depends_on() -> None:
         dataclasses.replace(spec, nodes=(dataclasses.replace(node, label="B"),))
     )
     assert cache.digest("ab", "c") != cache.digest("a", "bc")
-    assert rendering.fingerprint() in {rendering.fingerprint()}  # computed once, stable
+    # The drawing code is part of the key: changing it draws every diagram again.
+    changed = tmp_path / "diagram_adapter.py"
+    changed.write_bytes(Path(diagram_adapter.__file__).read_bytes() + b"\n# changed\n")
+    assert rendering.fingerprint.__wrapped__() == rendering.fingerprint()
+    monkeypatch.setattr(diagram_adapter, "__file__", str(changed))
+    assert rendering.fingerprint.__wrapped__() != rendering.fingerprint()
 
 
 def test_a_damaged_or_misplaced_cache_entry_is_not_used(repo_copy: Path, outputs: dict[str, str]) -> None:
