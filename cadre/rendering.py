@@ -42,6 +42,14 @@ def key(spec: DiagramSpec) -> str:
     return cache.digest(fingerprint(), repr(spec))
 
 
+def _text(payload: bytes | None) -> str | None:
+    """An SVG from the cache; None if there is none, or if it is not even text (then drawn again)."""
+    try:
+        return None if payload is None else payload.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 def render_all(specs: Sequence[DiagramSpec], workers: int | None = None) -> list[str]:
     """The SVG of each of ``specs``, in order: from the cache in use when it holds it, else drawn.
 
@@ -52,8 +60,7 @@ def render_all(specs: Sequence[DiagramSpec], workers: int | None = None) -> list
     found: list[str | None] = [None] * len(specs)
     if store:
         for position, entry in enumerate(keys):
-            payload = store.get(entry)
-            found[position] = payload.decode("utf-8") if payload is not None else None
+            found[position] = _text(store.get(entry))
     missing = [position for position, svg in enumerate(found) if svg is None]
     sources = [diagram_adapter.to_dot(specs[position]) for position in missing]
     count = min(workers or os.cpu_count() or 1, len(sources))
