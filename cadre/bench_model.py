@@ -1,10 +1,10 @@
 """Synthetic models for the benchmark: the real model grown tenfold or a hundredfold, with the same shape.
 
 A model ``factor`` times the size of the real one is the real content plus ``factor - 1`` copies of its
-services and views (with their groups, scenarios, use cases and flows). Every identifier of a copy
-gets the suffix ``-c<k>`` and every reference inside the copy is rewritten the same way, so the copies
-validate and draw like the originals; actors, axes, documents, the glossary and the catalogue stay
-single, as in a framework that grows by its services and views.
+services and views (with their groups, scenarios, use cases and flows) and of the flows' specifications.
+Every identifier of a copy gets the suffix ``-c<k>`` and every reference inside the copy is rewritten the
+same way, so the copies validate and draw like the originals; actors, axes, documents, the glossary and
+the catalogue stay single, as in a framework that grows by its services and views.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ def make_repository(source: Path, target: Path, factor: int) -> dict[str, int]:
     yaml.width = 100
     services = yaml.load(content / "services.yaml")["services"]
     views = [yaml.load(p)["views"] for p in sorted((content / "views").glob("*.yaml"))]
+    specs = [s for p in sorted((content / "specifications").glob("*.yaml")) for s in yaml.load(p)["flow_specs"]]
     service_ids = {s["id"] for s in services}
     for k in range(2, factor + 1):
         rename = _renamer(f"-c{k}", service_ids)
@@ -47,6 +48,8 @@ def make_repository(source: Path, target: Path, factor: int) -> dict[str, int]:
             yaml.dump({"services": [_service(s, rename, k) for s in services]}, stream)
         with (folder / "views.yaml").open("w", encoding="utf-8") as stream:
             yaml.dump({"views": [_view(v, rename, k) for part in views for v in part]}, stream)
+        with (folder / "specifications.yaml").open("w", encoding="utf-8") as stream:
+            yaml.dump({"flow_specs": [_spec(spec, rename) for spec in specs]}, stream)
     flows = sum(len(v.get("flows", [])) for part in views for v in part)
     use_cases = sum(len(s.get("use_cases", [])) for part in views for v in part for s in v.get("scenarios", []))
     return {
@@ -71,6 +74,11 @@ def _service(service: dict[str, Any], rename: Callable[..., str], k: int) -> dic
     if service.get("part_of"):
         copy["part_of"] = rename(service["part_of"])
     return copy
+
+
+def _spec(spec: dict[str, Any], rename: Callable[..., str]) -> dict[str, Any]:
+    actors = [dict(a, participant=rename(a["participant"])) for a in spec.get("actors", [])]
+    return dict(spec, flow=rename(spec["flow"], always=True), actors=actors)
 
 
 def _view(view: dict[str, Any], rename: Callable[..., str], k: int) -> dict[str, Any]:

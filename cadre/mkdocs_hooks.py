@@ -40,9 +40,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, set_exclusions
+from mkdocs.structure.pages import Page
 
 from cadre import archive, print_view
 
@@ -70,6 +72,8 @@ class _State:
     """Pages made stale by the last regeneration (``mkdocs serve`` only)."""
     signature: tuple[object, ...] | None = None
     """What every page showed at the previous build (``mkdocs serve --dirty`` only)."""
+    printed: dict[str, str] = {}  # noqa: RUF012 (one instance)
+    """Each page's HTML for the print view, kept from the build that last rendered it (``--dirty`` only)."""
 
 
 _state = _State()
@@ -134,6 +138,25 @@ def _expire(files: Files, config: MkDocsConfig) -> None:
         source = file.abs_src_path
         if stale.everything or not source or stale.includes(Path(source).read_text(encoding="utf-8")):
             Path(file.abs_dest_path).unlink(missing_ok=True)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Under ``mkdocs serve --dirty``, keep the HTML that print-site took from the page for its print view."""
+    if _state.command == "serve" and _state.dirty and isinstance(getattr(page, "html", None), str):
+        _state.printed[page.file.src_uri] = page.html  # type: ignore[attr-defined]
+    return html
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Under ``mkdocs serve --dirty``, give print-site the HTML of the pages this build did not render.
+
+    Otherwise the print view of the preview would hold only the pages an edit touched.
+    """
+    if _state.command == "serve" and _state.dirty:
+        for file in files.documentation_pages():
+            if file.page is not None and not hasattr(file.page, "html") and file.src_uri in _state.printed:
+                file.page.html = _state.printed[file.src_uri]  # type: ignore[attr-defined]
+    return env
 
 
 def _walk(directory: Path) -> Iterator[Path]:
@@ -220,26 +243,6 @@ def _unaccented(html: str) -> str:
     return f" <span hidden>{' '.join(words)}</span>" if words else ""
 
 
-def _latest(docs: list[dict[str, str]]) -> list[dict[str, str]]:
-    """Each page's entries from its latest rendering only.
-
-    After a dirty rebuild of several pages, Material's search index holds a page's previous entries and
-    its new ones (appended at the end, each page's entries together): keep the last run of each page.
-    """
-    kept: list[dict[str, str]] = []
-    done: set[str] = set()
-    current = None
-    for doc in reversed(docs):
-        page = doc.get("location", "").split("#", 1)[0]
-        if page != current:
-            if current is not None:
-                done.add(current)
-            current = page
-        if page not in done:
-            kept.append(doc)
-    return kept[::-1]
-
-
 def on_post_build(config: MkDocsConfig) -> None:
     """Fix the print view; make the search index find words typed without accents."""
     print_view.fix_print_page(Path(config.site_dir))
@@ -248,7 +251,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     index = json.loads(path.read_text(encoding="utf-8"))
     if _state.command == "serve" and _state.dirty:
-        index["docs"] = _latest(index.get("docs", []))
+        from cadre.preview import latest_entries
+
+        index["docs"] = latest_entries(index.get("docs", []))
     for doc in index.get("docs", []):
         doc["title"] = doc.get("title", "") + _unaccented(doc.get("title", ""))
         doc["text"] = doc.get("text", "") + _unaccented(doc.get("text", ""))

@@ -72,3 +72,23 @@ def regenerate(root: Path) -> Stale | None:
     if changes:
         print(f"generated/ mis à jour :\n{changes.summary()}")
     return stale(changes)
+
+
+def latest_entries(docs: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Each page's entries from its latest rendering only.
+
+    After a dirty rebuild of several pages, Material's search index holds a page's previous entries and
+    its new ones (appended at the end, each page's entries together): keep the last run of each page.
+    """
+    kept: list[dict[str, str]] = []
+    done: set[str] = set()
+    current = None
+    for doc in reversed(docs):
+        page = doc.get("location", "").split("#", 1)[0]
+        if page != current:
+            if current is not None:
+                done.add(current)
+            current = page
+        if page not in done:
+            kept.append(doc)
+    return kept[::-1]

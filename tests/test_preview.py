@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from conftest import edit
@@ -16,16 +14,8 @@ from conftest import edit
 from cadre import bench_serve
 from cadre.bench import edit_flow
 from cadre.generate import ROOT, run_generate
-from cadre.preview import Stale, stale
+from cadre.preview import Stale, latest_entries, stale
 from cadre.writer import Changes
-
-
-def _hooks() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("cadre_hooks_under_test", ROOT / "cadre" / "mkdocs_hooks.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_a_changed_page_needs_nothing_more_a_changed_diagram_its_pages_a_menu_every_page() -> None:
@@ -54,7 +44,7 @@ def test_the_preview_search_keeps_only_each_pages_latest_entries() -> None:
         {"location": "c/", "text": "new c"},
         {"location": "c/#y", "text": "new c y"},
     ]
-    assert [d["text"] for d in _hooks()._latest(docs)] == ["b", "new a", "new c", "new c y"]
+    assert [d["text"] for d in latest_entries(docs)] == ["b", "new a", "new c", "new c y"]
 
 
 @pytest.fixture(scope="module")
@@ -70,10 +60,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str
         yield root, url
 
 
-def test_an_edited_flow_description_shows_on_its_page(server: tuple[Path, str]) -> None:
+def test_an_edited_flow_description_shows_on_its_page_and_in_the_print_view(server: tuple[Path, str]) -> None:
     root, url = server
     edit_flow(root, "mes-a", "Zorglub.")
     bench_serve.wait(url + "flux/mes-a/", "Zorglub.", 60)
+    printed = bench_serve.page(url + "print_page/") or ""
+    assert "Zorglub." in printed
+    assert '<section class="print-page" id="services-mes-agenda"' in printed  # a page this rebuild did not render
 
 
 def test_an_edited_flow_title_shows_in_its_views_diagram_and_in_every_pages_menu(server: tuple[Path, str]) -> None:
