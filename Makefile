@@ -18,7 +18,7 @@ UV = $(shell command -v uv 2>/dev/null || { test -x "$$HOME/.local/bin/uv" && ec
 export DISABLE_MKDOCS_2_WARNING := true
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup generate validate site serve test clean
+.PHONY: help setup generate validate site serve bench test clean
 
 help:
 	@echo "Cibles disponibles :"
@@ -27,6 +27,7 @@ help:
 	@echo "  make generate  régénère generated/ (pages, diagrammes, JSON)"
 	@echo "  make serve     aperçu du site sur http://127.0.0.1:8000"
 	@echo "  make site      construit le site statique dans site/ (mkdocs build --strict ; site/ intact en cas d'échec)"
+	@echo "  make bench     banc d'essai : temps et mémoire de chaque étape, modèle réel, 10x et 100x"
 	@echo "  make test      ruff, mypy et pytest, dont les tests dans Chromium (ce que lance la CI)"
 	@echo "  make clean     supprime site/"
 
@@ -43,8 +44,15 @@ generate: setup
 site: generate
 	$(UV) run python -m cadre.site_build
 
+# --dirty : après une modification, seules les pages touchées sont refaites
+# (cadre/preview.py dit lesquelles au crochet MkDocs).
 serve: generate
-	$(UV) run mkdocs serve -a 127.0.0.1:8000
+	$(UV) run mkdocs serve --dirty -a 127.0.0.1:8000
+
+# Un banc d'essai, pas un test : il affiche un tableau (une vingtaine de minutes,
+# surtout le modèle 100 fois plus grand ; python -m cadre.bench --sizes 1:5,10:3 pour moins).
+bench: setup
+	$(UV) run python -m cadre.bench
 
 test:
 	@bash scripts/setup.sh --tests

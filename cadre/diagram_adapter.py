@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Literal
 
+import graphviz
 from graphviz import escape, nohtml
 
 import diagrams
@@ -126,12 +127,11 @@ class DiagramSpec:
 
 
 class _InMemoryDiagram(diagrams.Diagram):  # type: ignore[misc]
-    """``diagrams.Diagram`` that renders to a string instead of files and never opens a viewer."""
+    """``diagrams.Diagram`` that only describes the graph: no file written, no viewer opened.
 
-    svg: bytes = b""
-
-    def render(self) -> None:
-        self.svg = self.dot.pipe(format="svg")
+    Leaving the ``with`` block does not run Graphviz (the library would, and write a file): the
+    layout is done once, by :func:`layout`, on the source this object holds.
+    """
 
     def __exit__(
         self,
@@ -139,11 +139,7 @@ class _InMemoryDiagram(diagrams.Diagram):  # type: ignore[misc]
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        try:
-            if exc_type is None:
-                self.render()
-        finally:
-            diagrams.setdiagram(None)
+        diagrams.setdiagram(None)
 
 
 class _Frame(diagrams.Cluster):  # type: ignore[misc]
@@ -162,9 +158,18 @@ def to_dot(spec: DiagramSpec) -> str:
 
 def render_svg(spec: DiagramSpec) -> str:
     """Render ``spec`` to a self-contained SVG document, legend included."""
-    diagram = _build(spec)
-    diagram.render()
-    return _clean_svg(diagram.svg, spec)
+    return finish(layout(to_dot(spec)), spec)
+
+
+def layout(dot: str) -> bytes:
+    """Graphviz's SVG drawing of the source ``dot``: the one slow step, run in a ``dot`` process."""
+    data: bytes = graphviz.pipe("dot", "svg", dot.encode("utf-8"))
+    return data
+
+
+def finish(raw: bytes, spec: DiagramSpec) -> str:
+    """The SVG document of ``spec`` from Graphviz's drawing ``raw`` of it: cleaned, titled, with its legend."""
+    return _clean_svg(raw, spec)
 
 
 def _label(text: str, width: int = 24) -> Any:

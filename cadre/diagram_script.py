@@ -7,9 +7,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from cadre import gen_diagrams, writer
-from cadre.diagram_adapter import render_svg
+from cadre import cache, gen_diagrams, writer
 from cadre.generate import ROOT
+from cadre.rendering import render_all
 from model import Index, ModelError, load_framework
 
 
@@ -27,7 +27,10 @@ def main(family: str, description: str, argv: Sequence[str] | None = None) -> in
         print(error.report(), file=sys.stderr)
         return 1
     prefix = f"diagrams/{family}/"
-    outputs = {d.path.removeprefix(prefix): render_svg(d.spec) for d in gen_diagrams.drawings(Index(framework), family)}
+    drawn = gen_diagrams.drawings(Index(framework), family)
+    with cache.use(root / cache.DIRECTORY):
+        svgs = render_all([d.spec for d in drawn])
+    outputs = {d.path.removeprefix(prefix): svg for d, svg in zip(drawn, svgs, strict=True)}
     changes = writer.write(outputs, root / "generated" / "diagrams" / family)
     rewritten = len(changes.added) + len(changes.changed)
     print(

@@ -26,8 +26,8 @@ from cadre.diagram_adapter import (
     LegendItem,
     LegendSection,
     Mark,
-    render_svg,
 )
+from cadre.rendering import render_all
 from cadre.text import plain
 from model import DataCategory, Flow, Index, Scenario, Service, Step, SystemCategory, UseCase, View
 
@@ -67,6 +67,10 @@ class Budget:
 
 BUDGET = Budget(nodes=24, edges=24)
 
+TOOLTIP_FLOWS = 10
+"""The most flows an arrow's tooltip names: the table under the map names them all (and Graphviz refuses
+a string longer than 16 384 characters)."""
+
 
 @dataclass(frozen=True)
 class Drawing:
@@ -79,8 +83,9 @@ class Drawing:
 
 
 def generate(index: Index, budget: Budget = BUDGET) -> dict[str, str]:
-    """Every diagram of every family, as SVG text."""
-    return {d.path: render_svg(d.spec) for family in FAMILIES for d in drawings(index, family, budget)}
+    """Every diagram of every family, as SVG text (from the cache when one is in use, see :mod:`cadre.rendering`)."""
+    drawn = [d for family in FAMILIES for d in drawings(index, family, budget)]
+    return dict(zip((d.path for d in drawn), render_all([d.spec for d in drawn]), strict=True))
 
 
 def drawings(index: Index, family: str, budget: Budget = BUDGET) -> list[Drawing]:
@@ -269,7 +274,7 @@ def _map_by_category(index: Index, flows: list[Flow]) -> DiagramSpec:
             tail=tail.value,
             head=head.value,
             label=f"{len(group)} flux",
-            tooltip=" ; ".join(f"{index.flow_tag(f)} : {plain(f.title)}" for f in group),
+            tooltip=_at_most(TOOLTIP_FLOWS, [f"{index.flow_tag(f)} : {plain(f.title)}" for f in group], "flux"),
             marks=_marks(c for f in group for c in f.data_categories),
         )
         for (tail, head), group in pairs.items()
@@ -314,7 +319,7 @@ def neighbourhood_drawing(index: Index, service: Service, budget: Budget = BUDGE
     """The neighbourhood of ``service``: itself and its parts, the flows they exchange, the other ends."""
     here = site_paths.page("service", service.id)
     own = [service.id] + [p.id for p in index.parts(service.id)]
-    flows = [f for f in index.flows.values() if f.emitter in own or f.receiver in own]
+    flows = index.flows_touching(own)
     if not flows:
         return None
     flows = flows[: budget.edges]
@@ -537,6 +542,12 @@ def _split(items: list[T], ends: Callable[[T], list[str]], budget: Budget) -> li
         nodes |= set(touched)
         edges += arrows
     return parts if parts[0] else []
+
+
+def _at_most(count: int, items: list[str], noun: str) -> str:
+    """``items`` joined, the first ``count`` of them then how many more."""
+    shown = " ; ".join(items[:count])
+    return shown if len(items) <= count else f"{shown} ; … et {len(items) - count} autres {noun}"
 
 
 def _part(number: int, total: int) -> str:

@@ -169,8 +169,17 @@ def overview_pages(index: Index) -> dict[str, Page]:
     return {here: stakes, here_steps: steps}
 
 
+NAV_BUDGET = 100
+"""The most pages a section's menu lists; beyond, it lists only the section's overview.
+
+Material writes the whole menu into every page: a menu that grows with the model makes the site's
+build grow with the square of its size. The overview's table links every page of its section (as the
+map is drawn by category beyond the diagrams' budget).
+"""
+
+
 def navigation(index: Index) -> dict[str, str]:
-    """One literate-nav ``SUMMARY.md`` per generated section."""
+    """One literate-nav ``SUMMARY.md`` per generated section, within :data:`NAV_BUDGET`."""
     fw = index.framework
     name = site_paths.page
 
@@ -200,6 +209,8 @@ def navigation(index: Index) -> dict[str, str]:
     template = environment().get_template("SUMMARY.md.j2")
     overview: tuple[str, str, list[tuple[str, str]]] = ("Vue d'ensemble", "index.md", [])
     return {
-        f"{site_paths.SECTIONS[kind]}/SUMMARY.md": template.render(items=[overview, *items])
+        f"{site_paths.SECTIONS[kind]}/SUMMARY.md": template.render(
+            items=[overview, *items] if sum(max(1, len(c)) for *_, c in items) <= NAV_BUDGET else [overview]
+        )
         for kind, items in sections.items()
     }

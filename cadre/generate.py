@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from cadre import (
+    cache,
     gen_catalogue,
     gen_diagrams,
     gen_downloads,
@@ -52,6 +53,21 @@ def build(index: Index, generators: tuple[Generator, ...] = GENERATORS) -> dict[
     return outputs
 
 
+def outputs_of(root: Path) -> dict[str, str]:
+    """Every artifact of the model under ``root``, redoing only what changed since the previous run.
+
+    The parse of each YAML file and the SVG of each diagram are kept in ``root/.cache/cadre/`` by the
+    hash of what they depend on (:mod:`cadre.cache`); the result is the same as :func:`build`'s.
+
+    Raises:
+        ModelError: the model's problems.
+
+    """
+    with cache.use(root / cache.DIRECTORY, prune=True):
+        framework = load_framework(root / "model" / "content", shown_from=root, read=cache.read_yaml)
+        return build(Index(framework))
+
+
 def run_generate(root: Path = ROOT, *, check: bool = False) -> int:
     """Regenerate ``root/generated`` from ``root/model/content`` (or, with ``check``, compare only).
 
@@ -59,11 +75,10 @@ def run_generate(root: Path = ROOT, *, check: bool = False) -> int:
     is written: the previous output stays as it was.
     """
     try:
-        framework = load_framework(root / "model" / "content", shown_from=root)
+        outputs = outputs_of(root)
     except ModelError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    outputs = build(Index(framework))
     target = root / "generated"
     if check:
         changes = writer.compare(outputs, target)

@@ -11,10 +11,15 @@
     en mémoire (``cadre/archive.py``) : mêmes schémas, mêmes octets.
 
 - ``on_pre_build`` : sous ``mkdocs serve`` uniquement, régénère ``generated/``
-  (``cadre.generate.run_generate``) avant chaque reconstruction, pour qu'une
-  modification d'un fichier YAML de ``model/`` apparaisse dans l'aperçu. En cas
-  d'erreur du modèle, un avertissement est journalisé, l'ancienne sortie reste en
-  place et le serveur continue.
+  (``cadre.preview.regenerate``, qui ne refait que ce qui a changé) avant chaque
+  reconstruction, pour qu'une modification d'un fichier YAML de ``model/`` apparaisse
+  dans l'aperçu. En cas d'erreur du modèle, un avertissement est journalisé,
+  l'ancienne sortie reste en place et le serveur continue.
+
+- sous ``mkdocs serve --dirty`` (``make serve``), MkDocs ne refait que les pages dont
+  la source est plus récente que la page produite ; ``on_files`` supprime en plus la
+  page produite de celles qui incluent un schéma modifié, et de toutes les pages quand
+  le menu, les survols du glossaire ou ``mkdocs.yml`` changent (``cadre.preview``).
 
 - ``on_post_build`` : corrige l'adresse de base et les liens des schémas de la version
   imprimable (``cadre/print_view.py``), puis rend la recherche insensible aux accents (« securite » trouve
@@ -33,13 +38,18 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, set_exclusions
+from mkdocs.structure.pages import Page
 
 from cadre import archive, print_view
+
+if TYPE_CHECKING:
+    from cadre.preview import Stale
 
 log = logging.getLogger("mkdocs.plugins.cadre")
 
@@ -58,6 +68,12 @@ class _State:
 
     command: str | None = None
     dirty: bool = False
+    stale: Stale | None = None
+    """Pages made stale by the last regeneration (``mkdocs serve`` only)."""
+    signature: tuple[object, ...] | None = None
+    """What every page showed at the previous build (``mkdocs serve --dirty`` only)."""
+    printed: dict[str, str] = {}  # noqa: RUF012 (one instance)
+    """Each page's HTML for the print view, kept from the build that last rendered it (``--dirty`` only)."""
 
 
 _state = _State()
@@ -82,20 +98,65 @@ def on_pre_build(config: MkDocsConfig) -> None:
         return
     root = repo_root(config)
     try:
-        from cadre.generate import run_generate  # lazy: only `mkdocs serve` regenerates
+        from cadre.preview import regenerate  # lazy: only `mkdocs serve` regenerates
 
-        code = run_generate(root)
+        stale = regenerate(root)
     except Exception:
         log.warning(
             "Échec de la régénération de generated/ ; le site continue avec la sortie précédente.",
             exc_info=True,
         )
         return
-    if code != 0:
+    if stale is None:
         log.warning(
             "Le modèle contient des erreurs (voir ci-dessus) : generated/ n'a pas été "
             "mis à jour, le site affiche la version précédente."
         )
+        return
+    _state.stale = stale
+
+
+def _signature(config: MkDocsConfig, files: Files) -> tuple[object, ...]:
+    """What every page shows besides its own source: the configuration, the menu, the set of pages."""
+    watched = [Path(config.config_file_path or ""), Path(config.docs_dir) / "SUMMARY.md"]
+    times = tuple(p.stat().st_mtime_ns if p.is_file() else None for p in watched)
+    return (*times, frozenset(f.src_uri for f in files.documentation_pages()))
+
+
+def _expire(files: Files, config: MkDocsConfig) -> None:
+    """Under ``mkdocs serve --dirty``, delete the built pages that must be rendered again (see cadre.preview)."""
+    from cadre.preview import Stale
+
+    stale, _state.stale = _state.stale, None
+    signature, previous = _signature(config, files), _state.signature
+    _state.signature = signature
+    if previous is not None and previous != signature:
+        stale = Stale(everything=True)
+    if stale is None or not (stale.everything or stale.diagrams):
+        return
+    for file in files.documentation_pages():
+        source = file.abs_src_path
+        if stale.everything or not source or stale.includes(Path(source).read_text(encoding="utf-8")):
+            Path(file.abs_dest_path).unlink(missing_ok=True)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Under ``mkdocs serve --dirty``, keep the HTML that print-site took from the page for its print view."""
+    if _state.command == "serve" and _state.dirty and isinstance(getattr(page, "html", None), str):
+        _state.printed[page.file.src_uri] = page.html  # type: ignore[attr-defined]
+    return html
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Under ``mkdocs serve --dirty``, give print-site the HTML of the pages this build did not render.
+
+    Otherwise the print view of the preview would hold only the pages an edit touched.
+    """
+    if _state.command == "serve" and _state.dirty:
+        for file in files.documentation_pages():
+            if file.page is not None and not hasattr(file.page, "html") and file.src_uri in _state.printed:
+                file.page.html = _state.printed[file.src_uri]  # type: ignore[attr-defined]
+    return env
 
 
 def _walk(directory: Path) -> Iterator[Path]:
@@ -162,6 +223,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     set_exclusions(added, config)
     for new in added:
         files.append(new)
+    if _state.command == "serve" and _state.dirty:
+        _expire(files, config)
     return files
 
 
@@ -187,6 +250,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not path.is_file():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
+    if _state.command == "serve" and _state.dirty:
+        from cadre.preview import latest_entries
+
+        index["docs"] = latest_entries(index.get("docs", []))
     for doc in index.get("docs", []):
         doc["title"] = doc.get("title", "") + _unaccented(doc.get("title", ""))
         doc["text"] = doc.get("text", "") + _unaccented(doc.get("text", ""))

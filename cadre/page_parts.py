@@ -169,8 +169,7 @@ def service_flow_table(index: Index, here: str, service_ids: list[str]) -> Table
             service_link(index, here, f.receiver),
             md(f.direction.label),
         )
-        for f in index.flows.values()
-        if f.emitter in service_ids or f.receiver in service_ids
+        for f in index.flows_touching(service_ids)
     )
     return Table(("Flux", "Vue", "Émetteur", "Récepteur", "Sens"), rows, empty="Aucun flux.")
 

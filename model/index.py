@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -52,6 +53,25 @@ class Index:
         for service in framework.services:
             if service.part_of:
                 self._parts[service.part_of].append(service)
+        # Reverse references, built once: asking them per entity by scanning the model would make the
+        # site's generation grow with the square of the model's size.
+        self._emitted: dict[str, list[Flow]] = defaultdict(list)
+        self._received: dict[str, list[Flow]] = defaultdict(list)
+        self._rank = {ident: rank for rank, ident in enumerate(self.flows)}
+        for flow in self.flows.values():
+            self._emitted[flow.emitter].append(flow)
+            self._received[flow.receiver].append(flow)
+        self._use_cases_of: dict[str, list[UseCase]] = defaultdict(list)
+        self._use_cases_of_flow: dict[str, list[UseCase]] = defaultdict(list)
+        for uc in self.use_cases.values():
+            for ident in dict.fromkeys([*uc.services, *(p for s in uc.steps for p in (s.from_, s.to))]):
+                self._use_cases_of[ident].append(uc)
+            for flow_id in dict.fromkeys(uc.flows):
+                self._use_cases_of_flow[flow_id].append(uc)
+        self._views_of: dict[str, list[View]] = defaultdict(list)
+        for view in self.views.values():
+            for ident in self.services_of_view(view):
+                self._views_of[ident].append(view)
 
     def participant_name(self, ident: str) -> str:
         """Name of an actor or a service."""
@@ -65,23 +85,24 @@ class Index:
 
     def flows_emitted(self, service_id: str) -> list[Flow]:
         """Flows whose emitter is ``service_id``."""
-        return [f for f in self.flows.values() if f.emitter == service_id]
+        return list(self._emitted.get(service_id, []))
 
     def flows_received(self, service_id: str) -> list[Flow]:
         """Flows whose receiver is ``service_id``."""
-        return [f for f in self.flows.values() if f.receiver == service_id]
+        return list(self._received.get(service_id, []))
+
+    def flows_touching(self, service_ids: Iterable[str]) -> list[Flow]:
+        """Flows that any of ``service_ids`` emits or receives, in model order."""
+        found = {f.id: f for i in service_ids for f in (*self._emitted.get(i, ()), *self._received.get(i, ()))}
+        return sorted(found.values(), key=lambda f: self._rank[f.id])
 
     def use_cases_of_service(self, service_id: str) -> list[UseCase]:
         """Use cases that involve ``service_id`` (listed, or on one of their steps)."""
-        return [
-            uc
-            for uc in self.use_cases.values()
-            if service_id in uc.services or any(service_id in {s.from_, s.to} for s in uc.steps)
-        ]
+        return list(self._use_cases_of.get(service_id, []))
 
     def use_cases_of_flow(self, flow_id: str) -> list[UseCase]:
         """Use cases that rely on ``flow_id``."""
-        return [uc for uc in self.use_cases.values() if flow_id in uc.flows]
+        return list(self._use_cases_of_flow.get(flow_id, []))
 
     def recommendations_of_service(self, service_id: str) -> list[Recommendation]:
         """Recommendations that name ``service_id`` or its kind (a service portal is also an information portal)."""
@@ -132,7 +153,7 @@ class Index:
 
     def views_of_service(self, service_id: str) -> list[View]:
         """Views whose schemas show ``service_id``."""
-        return [v for v in self.views.values() if service_id in self.services_of_view(v)]
+        return list(self._views_of.get(service_id, []))
 
     def services_of_view(self, view: View) -> list[str]:
         """Identifiers of the services drawn on the schemas of ``view``, in first-seen order."""

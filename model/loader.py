@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from model._messages import describe, without_typo_echoes
-from model._yaml import position, read_yaml
+from model._yaml import Positions, position, read_yaml
 from model.conformity import Check, Result, evaluate
 from model.entities import Framework
 from model.enums import Severity
@@ -38,19 +40,26 @@ class Loaded:
     checks: list[Check] = field(default_factory=list)
 
 
-def load_framework(content_dir: Path = CONTENT_DIR, *, shown_from: Path | None = None) -> Framework:
+Reader = Callable[[Path, str], tuple[Any, Positions] | Problem]
+"""Reads one YAML file (its path, its name in messages): :func:`model._yaml.read_yaml` or a cached one."""
+
+
+def load_framework(
+    content_dir: Path = CONTENT_DIR, *, shown_from: Path | None = None, read: Reader = read_yaml
+) -> Framework:
     """Read, validate and merge every YAML file under ``content_dir``.
 
-    File names in messages are relative to ``shown_from`` (the repository by default).
+    File names in messages are relative to ``shown_from`` (the repository by default). ``read`` parses
+    one file (the generator passes one that reuses the parse of a file whose bytes did not change).
 
     Raises:
         ModelError: with every problem found, each located by file, line and column.
 
     """
-    return load_model(content_dir, shown_from=shown_from).framework
+    return load_model(content_dir, shown_from=shown_from, read=read).framework
 
 
-def load_model(content_dir: Path = CONTENT_DIR, *, shown_from: Path | None = None) -> Loaded:
+def load_model(content_dir: Path = CONTENT_DIR, *, shown_from: Path | None = None, read: Reader = read_yaml) -> Loaded:
     """Like :func:`load_framework`, and also apply the recommendations' rules.
 
     A departure from a rule of severity « error » (a definition of the framework) is an error like any
@@ -69,12 +78,12 @@ def load_model(content_dir: Path = CONTENT_DIR, *, shown_from: Path | None = Non
         raise ModelError([Problem(_shown(content_dir, base), 1, 1, "aucun fichier YAML", "")])
     for path in files:
         shown = _shown(path, base)
-        read = read_yaml(path, shown)
-        if isinstance(read, Problem):
-            problems.append(read)
+        parsed = read(path, shown)
+        if isinstance(parsed, Problem):
+            problems.append(parsed)
             declared.update(_IDS_IN_TEXT.findall(path.read_text(encoding="utf-8", errors="replace")))
             continue
-        data, positions = read
+        data, positions = parsed
         if data is None:
             continue
         try:

@@ -1,0 +1,85 @@
+"""``make serve``: after an edit, the preview shows it, on the edited page and wherever it appears."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import edit
+
+from cadre import bench_serve
+from cadre.bench import edit_flow
+from cadre.generate import ROOT, run_generate
+from cadre.preview import Stale, latest_entries, stale
+from cadre.writer import Changes
+
+
+def test_a_changed_page_needs_nothing_more_a_changed_diagram_its_pages_a_menu_every_page() -> None:
+    assert stale(Changes(changed=["docs/flux/mes-a.md", "framework.json", "schemas/flux/a.json"])) == Stale()
+    svg = stale(Changes(changed=["docs/vues/mes.md", "diagrams/vues/mes-flux.svg"]))
+    assert svg == Stale(diagrams=frozenset({"diagrams/vues/mes-flux.svg"}))
+    assert svg.includes('<figure>\n--8<-- "diagrams/vues/mes-flux.svg"\n')
+    assert not svg.includes('--8<-- "diagrams/vues/mes-orchestration.svg"')
+    for everything in (
+        Changes(changed=["docs/flux/SUMMARY.md"]),
+        Changes(changed=["abbreviations.md"]),
+        Changes(added=["docs/flux/mes-z.md"]),
+        Changes(removed=["diagrams/services/dmp.svg"]),
+        Changes(changed=["something-new.txt"]),
+    ):
+        assert stale(everything).everything, everything
+
+
+def test_the_preview_search_keeps_only_each_pages_latest_entries() -> None:
+    docs = [
+        {"location": "a/", "text": "old a"},
+        {"location": "a/#x", "text": "old a x"},
+        {"location": "b/", "text": "b"},
+        {"location": "c/", "text": "old c"},
+        {"location": "a/", "text": "new a"},
+        {"location": "c/", "text": "new c"},
+        {"location": "c/#y", "text": "new c y"},
+    ]
+    assert [d["text"] for d in latest_entries(docs)] == ["b", "new a", "new c", "new c y"]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """``mkdocs serve`` as ``make serve`` runs it, in a copy of the repository."""
+    root = tmp_path_factory.mktemp("preview") / "depot"
+    for name in ("model", "docs", "mkdocs.yml", "generated"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, root / name)
+    (root / "cadre").symlink_to(ROOT / "cadre", target_is_directory=True)
+    assert run_generate(root) == 0
+    with bench_serve.serving(root) as url:
+        yield root, url
+
+
+def test_an_edited_flow_description_shows_on_its_page_and_in_the_print_view(server: tuple[Path, str]) -> None:
+    root, url = server
+    edit_flow(root, "mes-a", "Zorglub.")
+    bench_serve.wait(url + "flux/mes-a/", "Zorglub.", 60)
+    printed = bench_serve.page(url + "print_page/") or ""
+    assert "Zorglub." in printed
+    assert '<section class="print-page" id="services-mes-agenda"' in printed  # a page this rebuild did not render
+
+
+def test_an_edited_flow_title_shows_in_its_views_diagram_and_in_every_pages_menu(server: tuple[Path, str]) -> None:
+    root, url = server
+    title = "        title: Alimentation de l'agenda de MES"
+    edit(root / "model/content/views/mes.yaml", title, title.replace("Alimentation", "Bzzlu"))
+    bench_serve.wait(url + "vues/mes/", "Bzzlu", 120)
+    time.sleep(1)
+    for page in ("vues/mes/", "services/sante-fr/", "contribuer/"):
+        html = bench_serve.page(url + page) or ""
+        assert "Flux A — Bzzlu de l" in html, page  # the menu
+    svg = (bench_serve.page(url + "vues/mes/") or "").split('id="mes-flux--title"')[1]
+    assert "Flux A : Bzzlu de l" in svg  # the tooltip of the arrow, in the diagram
+    index = json.loads(bench_serve.page(url + "search/search_index.json") or "{}")
+    locations = [d["location"] for d in index["docs"]]
+    assert len(locations) == len(set(locations))

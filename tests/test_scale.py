@@ -1,0 +1,72 @@
+"""A model many times larger: the benchmark's synthetic models validate, and the site stays buildable
+(a bounded menu, bounded tooltips)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cadre import gen_diagrams, gen_sections
+from cadre.bench import edit_flow
+from cadre.bench_model import make_repository
+from cadre.generate import ROOT
+from model import Index, load_framework
+
+
+@pytest.fixture(scope="module")
+def tripled(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+    root = tmp_path_factory.mktemp("scale") / "depot"
+    return root, make_repository(ROOT, root, 3)
+
+
+def test_a_synthetic_model_validates_and_is_the_real_one_times_its_factor(
+    tripled: tuple[Path, dict[str, int]], index: Index
+) -> None:
+    root, counts = tripled
+    big = Index(load_framework(root / "model" / "content", shown_from=root))
+    assert len(big.services) == counts["services"] == 3 * len(index.services)
+    assert len(big.views) == counts["vues"] == 3 * len(index.views)
+    assert len(big.flows) == counts["flux"] == 3 * len(index.flows)
+    assert len(big.use_cases) == counts["cas d'usage"] == 3 * len(index.use_cases)
+    copy = big.flows["mes-a-c3"]
+    assert (copy.emitter, copy.receiver) == ("portails-services-references-c3", "mes-agenda-c3")
+    assert [uc.id for uc in big.use_cases_of_flow("mes-a-c3")] == ["mes-cu1-c3"]
+    assert not (ROOT / "model" / "content" / "copies").exists()
+
+
+def test_the_benchmark_edits_the_description_of_one_flow(tripled: tuple[Path, dict[str, int]]) -> None:
+    root, _ = tripled
+    path = edit_flow(root, "mes-a", "Modifié.")
+    try:
+        big = Index(load_framework(root / "model" / "content", shown_from=root))
+        assert big.flows["mes-a"].description.startswith("Modifié. Les portails de services")
+        assert [f.id for f in big.flows.values() if "Modifié" in f.description] == ["mes-a"]
+    finally:
+        path.write_text(path.read_text("utf-8").replace("Modifié. ", "", 1), "utf-8")
+
+
+def test_beyond_its_budget_a_sections_menu_lists_only_its_overview(
+    index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert "mes-agenda.md" in gen_sections.navigation(index)["services/SUMMARY.md"]
+    monkeypatch.setattr(gen_sections, "NAV_BUDGET", len(index.flows))
+    menus = gen_sections.navigation(index)
+    assert menus["services/SUMMARY.md"].strip() == "* [Vue d'ensemble](index.md)"
+    assert "mes-a.md" in menus["flux/SUMMARY.md"]
+    overview = gen_sections.generate(index)["docs/services/index.md"]
+    for ident in index.services:
+        assert f"]({ident}.md)" in overview, ident  # every page stays one click away
+
+
+def test_the_map_by_category_names_a_bounded_number_of_flows_per_arrow(tripled: tuple[Path, dict[str, int]]) -> None:
+    root, _ = tripled
+    big = Index(load_framework(root / "model" / "content", shown_from=root))
+    (carte,) = gen_diagrams.map_drawings(big)
+    assert carte.spec.title == "Carte des flux entre catégories de systèmes"
+    assert sum(int(e.label.split()[0]) for e in carte.spec.edges) == len(big.flows)
+    longest = max(carte.spec.edges, key=lambda e: int(e.label.split()[0]))
+    count = int(longest.label.split()[0])
+    assert count > gen_diagrams.TOOLTIP_FLOWS
+    assert longest.tooltip.count(" ; ") == gen_diagrams.TOOLTIP_FLOWS
+    assert longest.tooltip.endswith(f"… et {count - gen_diagrams.TOOLTIP_FLOWS} autres flux")
