@@ -61,7 +61,7 @@ def matrix_page(index: Index) -> Page:
     by_service = tuple(
         (
             link(here, "service", s.id, s.name),
-            flows([f.id for f in index.flows.values() if s.id in (f.emitter, f.receiver)]),
+            flows([f.id for f in index.flows_touching([s.id])]),
             use_cases([uc.id for uc in index.use_cases_of_service(s.id)]),
             recommendations([r.id for r in index.recommendations_of_service(s.id)]),
         )

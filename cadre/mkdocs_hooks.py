@@ -19,7 +19,9 @@
 - sous ``mkdocs serve --dirty`` (``make serve``), MkDocs ne refait que les pages dont
   la source est plus récente que la page produite ; ``on_files`` supprime en plus la
   page produite de celles qui incluent un schéma modifié, et de toutes les pages quand
-  le menu, les survols du glossaire ou ``mkdocs.yml`` changent (``cadre.preview``).
+  le menu, les survols du glossaire ou ``mkdocs.yml`` changent (``cadre.preview``) ;
+  ``on_page_content`` et ``on_env`` gardent le HTML des pages non refaites pour la
+  version imprimable, et l'index de recherche garde la dernière version de chaque page.
 
 - ``on_post_build`` : corrige l'adresse de base et les liens des schémas de la version
   imprimable (``cadre/print_view.py``), puis rend la recherche insensible aux accents (« securite » trouve
@@ -32,6 +34,7 @@ code Python (``model/*.py``, ``cadre/*.py``) demande de relancer ``make serve``.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -237,8 +240,12 @@ def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _unaccented(html: str) -> str:
-    """A hidden element listing the words of ``html`` that carry accents, written without them."""
+    """A hidden element listing the words of ``html`` that carry accents, written without them.
+
+    Remembered: under ``mkdocs serve`` a rebuild folds again only the sections that changed.
+    """
     words = sorted({_fold(w) for w in _WORD.findall(_TAG.sub(" ", html)) if _fold(w) != w})
     return f" <span hidden>{' '.join(words)}</span>" if words else ""
 

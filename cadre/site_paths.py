@@ -64,9 +64,23 @@ def index(kind: str) -> str:
     return f"{SECTIONS[kind]}/index.md"
 
 
+def relative(target: str, start: str) -> str:
+    """``posixpath.relpath(target, start)`` for the site's own paths (relative, without ``..``).
+
+    ``relpath`` makes both paths absolute through the working directory, a system call each time: the
+    pages of a large model make hundreds of thousands of links.
+    """
+    to = [part for part in target.split("/") if part not in ("", ".")]
+    at = [part for part in start.split("/") if part not in ("", ".")]
+    common = 0
+    while common < min(len(to), len(at)) and to[common] == at[common]:
+        common += 1
+    return "/".join([".."] * (len(at) - common) + to[common:]) or "."
+
+
 def md_link(from_page: str, to_page: str) -> str:
     """Relative link between two Markdown pages, as MkDocs checks and rewrites it."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return relative(to_page, posixpath.dirname(from_page) or ".")
 
 
 def page_from_link(from_page: str, target: str) -> str:
@@ -86,4 +100,4 @@ def url_link(from_page: str, to_page: str) -> str:
     """Relative URL from the rendered ``from_page`` to ``to_page``, for links inside inline SVG."""
     start = url(from_page) or "."
     target = url(to_page) or "."
-    return posixpath.relpath(target, start) + "/"
+    return relative(target, start) + "/"

@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
 import pytest
 
-from cadre import gen_diagrams, gen_sections
+from cadre import gen_diagrams, gen_sections, site_paths
 from cadre.bench import edit_flow
 from cadre.bench_model import make_repository
 from cadre.generate import ROOT
@@ -70,3 +71,11 @@ def test_the_map_by_category_names_a_bounded_number_of_flows_per_arrow(tripled: 
     assert count > gen_diagrams.TOOLTIP_FLOWS
     assert longest.tooltip.count(" ; ") == gen_diagrams.TOOLTIP_FLOWS
     assert longest.tooltip.endswith(f"… et {count - gen_diagrams.TOOLTIP_FLOWS} autres flux")
+
+
+def test_relative_links_are_those_of_relpath(outputs: dict[str, str]) -> None:
+    pages = sorted(p.removeprefix("docs/") for p in outputs if p.startswith("docs/") and p.endswith(".md"))
+    starts = [".", "", *sorted({posixpath.dirname(p) for p in pages}), *(site_paths.url(p) for p in pages[::7])]
+    for target in [*pages[::3], *(site_paths.url(p) or "." for p in pages[::5])]:
+        for start in starts:
+            assert site_paths.relative(target, start) == posixpath.relpath(target, start or "."), (target, start)
