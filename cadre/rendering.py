@@ -7,8 +7,8 @@ cache entry. After an edit, only the diagrams whose spec changed go through Grap
 
 The ``dot`` processes of the misses run side by side, one per core (threads wait on them; the Python
 work stays in one thread, in order), so the result is the same as drawing them one by one. On two
-cores this halves the time of a full rendering (measured: 1.18 s → 0.57 s for the 53 diagrams of the
-real model; a process pool was no faster than threads).
+cores this halves the time of a full rendering (measured: 1.18 s → 0.57 s for 53 diagrams of the real
+model; a process pool was no faster than threads).
 """
 
 from __future__ import annotations
