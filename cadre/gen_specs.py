@@ -7,6 +7,7 @@ from cadre.page_model import Block, Diagram, Page, Paragraphs, Section, Table
 from cadre.page_parts import (
     bullets,
     first_sentence,
+    flow_cells,
     link,
     notes,
     recommendation_link,
@@ -144,12 +145,7 @@ def _identification(index: Index, here: str, flow: Flow, spec: FlowSpec) -> Sect
     row = (
         f"Flux {md(flow.letter)} – {spec.technical_name}",
         md(flow.title),
-        service_link(index, here, flow.emitter),
-        service_link(index, here, flow.receiver),
-        md(flow.direction.label),
-        md(flow.nature.label),
-        md(", ".join(c.label for c in flow.data_categories)),
-        md(flow.status.label),
+        *flow_cells(index, here, flow),
     )
     headers = ("Flux", "Processus", "Émetteur", "Récepteur", "Sens", "Nature", "Données", "État")
     drawing = gen_diagrams.exchange_drawing(index, flow)

@@ -126,6 +126,18 @@ def cell(items: list[str]) -> str:
     return ", ".join(items) or "—"
 
 
+def flow_cells(index: Index, here: str, flow: Flow) -> tuple[str, ...]:
+    """What identifies a flow in a table: emitter, receiver, direction, nature, data and status."""
+    return (
+        service_link(index, here, flow.emitter),
+        service_link(index, here, flow.receiver),
+        md(flow.direction.label),
+        md(flow.nature.label),
+        md(", ".join(c.label for c in flow.data_categories)),
+        md(flow.status.label),
+    )
+
+
 def flow_table(index: Index, here: str, flows: list[Flow], *, with_view: bool = False) -> Table:
     """Flows (of one view, or of several ``with_view``): the letter opens the flow, then what identifies it."""
     rows = tuple(
@@ -133,12 +145,7 @@ def flow_table(index: Index, here: str, flows: list[Flow], *, with_view: bool = 
             *((link(here, "view", index.view_of[f.id].id, index.view_of[f.id].title),) if with_view else ()),
             link(here, "flow", f.id, f.letter),
             md(f.title),
-            service_link(index, here, f.emitter),
-            service_link(index, here, f.receiver),
-            md(f.direction.label),
-            md(f.nature.label),
-            md(", ".join(c.label for c in f.data_categories)),
-            md(f.status.label),
+            *flow_cells(index, here, f),
         )
         for f in flows
     )
