@@ -16,7 +16,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-SITE_FILES = ("mkdocs.yml", "docs")
+SITE_FILES = ("mkdocs.yml", "docs", "overrides")
 """What a temporary repository needs besides the model to build the site."""
 
 

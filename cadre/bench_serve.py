@@ -34,10 +34,15 @@ def page(url: str) -> str | None:
         return None
 
 
-def wait(url: str, wanted: str, deadline: float) -> float:
-    """Poll ``url`` until its text holds ``wanted``; the time it took (raises after ``deadline`` seconds)."""
+def wait(url: str, wanted: str, deadline: float, server: subprocess.Popen[bytes] | None = None) -> float:
+    """Poll ``url`` until its text holds ``wanted``; the time it took.
+
+    Raises after ``deadline`` seconds, or as soon as ``server`` (the process serving ``url``) has stopped.
+    """
     start = time.perf_counter()
     while time.perf_counter() - start < deadline:
+        if server is not None and server.poll() is not None:
+            raise RuntimeError(f"le serveur s'est arrêté (code {server.returncode}) avant de servir {url}")
         text = page(url)
         if text is not None and wanted in text:
             return time.perf_counter() - start
@@ -62,7 +67,12 @@ def serving(root: Path, startup: float = 900.0) -> Iterator[str]:
         )
         try:
             url = f"http://127.0.0.1:{port}/"
-            wait(url, "</html>", startup)
+            try:
+                wait(url, "</html>", startup, server)
+            except RuntimeError as error:
+                log.flush()
+                tail = (root / "serve.log").read_text(encoding="utf-8").splitlines()[-15:]
+                raise RuntimeError("\n".join([str(error), *tail])) from None
             yield url
         finally:
             server.terminate()

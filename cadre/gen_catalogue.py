@@ -9,7 +9,7 @@ from __future__ import annotations
 from cadre import site_paths
 from cadre.page_model import Block, Page, Paragraphs, Section, Table
 from cadre.page_parts import bullets, environment, french_date, notes, render, source_line
-from cadre.text import blocks, flat, md, nav
+from cadre.text import Href, blocks, flat, link, md, nav
 from model import CatalogueCase, Index, TaskForce, TransverseGroup, UseCaseSheet
 from model.catalogue import SheetState
 
@@ -41,24 +41,24 @@ def generate(index: Index) -> dict[str, str]:
 # --- links -------------------------------------------------------------------------------------
 
 
-def _rel(here: str, target: str) -> str:
-    return site_paths.md_link(here, target)
+def _rel(here: str, target: str, anchor: str = "") -> Href:
+    return site_paths.md_link(here, target, anchor)
 
 
 def case_link(index: Index, here: str, case: CatalogueCase, *, with_title: bool = True) -> str:
     """Link to a case page: « PH 8 — Partage d'information… » (or the label alone)."""
     text = f"{index.case_label(case)} — {flat(case.title)}" if with_title else index.case_label(case)
-    return f"[{md(text)}]({_rel(here, site_paths.case_page(case.task_force, case.id))})"
+    return link(md(text), _rel(here, site_paths.case_page(case.task_force, case.id)))
 
 
 def group_link(here: str, group: TransverseGroup) -> str:
     """Link to a transverse group, an anchor of the transverse page."""
-    return f"[Groupe {md(group.letter)}]({_rel(here, TRANSVERSE)}#{group.id})"
+    return link(md(f"Groupe {group.letter}"), _rel(here, TRANSVERSE, group.id))
 
 
 def sheet_link(here: str, sheet: UseCaseSheet) -> str:
     """Link to a detailed sheet."""
-    return f"[Fiche {md(sheet.code)}]({_rel(here, site_paths.sheet_page(sheet.id))})"
+    return link(md(f"Fiche {sheet.code}"), _rel(here, site_paths.sheet_page(sheet.id)))
 
 
 def shortened(text: str, limit: int = 60) -> str:
@@ -114,13 +114,13 @@ def overview_page(index: Index) -> Page:
                 *(Paragraphs(blocks(g.inputs)) for g in fw.working_groups if g.inputs),
                 Paragraphs(
                     "Les nombres ci-dessous sont comptés dans le modèle ; ceux qu'annonce le support sont "
-                    f"comparés dans les [errata]({_rel(HERE, site_paths.ERRATA)})."
+                    f"comparés dans les {link(md('errata'), _rel(HERE, site_paths.ERRATA))}."
                 ),
                 Table(
                     ("Task-force", "Cas recensés", "Prioritaires", "Non prioritaires", "Modélisation"),
                     tuple(
                         (
-                            f"[{md(tf.title)}]({_rel(HERE, site_paths.task_force_page(tf.id))})",
+                            link(md(tf.title), _rel(HERE, site_paths.task_force_page(tf.id))),
                             str(len(index.cases_of(tf.id))),
                             str(sum(c.prioritised for c in index.cases_of(tf.id))),
                             str(sum(not c.prioritised for c in index.cases_of(tf.id))),
@@ -131,11 +131,15 @@ def overview_page(index: Index) -> Page:
                 ),
                 bullets(
                     [
-                        f"[Tous les cas d'usage, triables par secteur, étape, priorité et score]"
-                        f"({_rel(HERE, ALL_CASES)})",
-                        f"[Critères de priorisation et notation]({_rel(HERE, CRITERIA)})",
-                        f"[Les {len(fw.transverse_groups)} groupes de cas d'usage transverses]"
-                        f"({_rel(HERE, TRANSVERSE)})",
+                        link(
+                            md("Tous les cas d'usage, triables par secteur, étape, priorité et score"),
+                            _rel(HERE, ALL_CASES),
+                        ),
+                        link(md("Critères de priorisation et notation"), _rel(HERE, CRITERIA)),
+                        link(
+                            md(f"Les {len(fw.transverse_groups)} groupes de cas d'usage transverses"),
+                            _rel(HERE, TRANSVERSE),
+                        ),
                     ]
                 ),
             ),
@@ -225,7 +229,7 @@ def criteria_page(index: Index) -> Page:
             "Les task-forces ont hiérarchisé leurs cas d'usage selon cinq critères notés de 1 à 3. Le score "
             "d'un cas est calculé par le modèle : c'est le produit de ses cinq notes. La colonne « Résultat "
             "imprimé » reprend le tableau du support ; un écart entre les deux serait publié dans les "
-            f"[errata]({_rel(CRITERIA, site_paths.ERRATA)})."
+            f"{link(md('errata'), _rel(CRITERIA, site_paths.ERRATA))}."
         ),
         sections=(
             Section("Les critères et leurs échelles", (Table(("N°", "Critère", "Échelle"), criteria_rows),)),
@@ -289,7 +293,7 @@ def task_force_page(index: Index, task_force: TaskForce) -> Page:
     ]
     announced = [c for c in index.checks() if c.scope == task_force.id]
     if announced:
-        errata = f"[errata]({_rel(here, site_paths.ERRATA)})"
+        errata = link(md("errata"), _rel(here, site_paths.ERRATA))
         facts.append(
             (
                 "Annoncé par le support",
@@ -329,7 +333,7 @@ def case_page(index: Index, case: CatalogueCase) -> Page:
     here = site_paths.case_page(case.task_force, case.id)
     task_force = index.task_forces[case.task_force]
     facts: list[tuple[str, str]] = [
-        ("Task-force", f"[{md(task_force.title)}]({_rel(here, site_paths.task_force_page(task_force.id))})"),
+        ("Task-force", link(md(task_force.title), _rel(here, site_paths.task_force_page(task_force.id)))),
         ("Étape du parcours", md(index.phase_label(case))),
         ("Prioritaire", _yes_no(case.prioritised)),
     ]
@@ -355,7 +359,7 @@ def case_page(index: Index, case: CatalogueCase) -> Page:
                     Paragraphs(
                         f"Score calculé (produit des notes) : **{_score(index, case)}** — "
                         f"résultat imprimé dans le support : {printed}. "
-                        f"[Tous les cas notés]({_rel(here, CRITERIA)})."
+                        f"{link(md('Tous les cas notés'), _rel(here, CRITERIA))}."
                     ),
                 ),
             )

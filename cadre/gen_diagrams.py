@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from cadre import site_paths
+from cadre import diagram_adapter, site_paths
 from cadre.diagram_adapter import (
     DCluster,
     DEdge,
@@ -85,7 +85,19 @@ class Drawing:
 def generate(index: Index, budget: Budget = BUDGET) -> dict[str, str]:
     """Every diagram of every family, as SVG text (from the cache when one is in use, see :mod:`cadre.rendering`)."""
     drawn = [d for family in FAMILIES for d in drawings(index, family, budget)]
-    return dict(zip((d.path for d in drawn), render_all([d.spec for d in drawn]), strict=True))
+    svgs = dict(zip((d.path for d in drawn), render_all([d.spec for d in drawn]), strict=True))
+    return svgs | {STYLESHEET: stylesheet(svgs)}
+
+
+STYLESHEET = "docs/stylesheets/diagrammes.css"
+"""The least width of each diagram (``mkdocs.yml``'s ``extra_css``): the site's CSP refuses style attributes."""
+
+
+def stylesheet(svgs: dict[str, str]) -> str:
+    """The CSS rules of :func:`~cadre.diagram_adapter.min_width_rule` for every diagram, in path order."""
+    rules = [diagram_adapter.min_width_rule(svgs[path]) for path in sorted(svgs)]
+    header = "/* Généré à partir du modèle : largeur minimale de chaque diagramme (ne pas modifier). */"
+    return "\n".join([header, *rules]) + "\n"
 
 
 def drawings(index: Index, family: str, budget: Budget = BUDGET) -> list[Drawing]:

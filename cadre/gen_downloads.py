@@ -5,8 +5,8 @@ from __future__ import annotations
 from cadre import archive, gen_schemas, site_paths
 from cadre.gen_specs import download_link
 from cadre.page_model import Page, Paragraphs, Section, Table
-from cadre.page_parts import link, render
-from cadre.text import md
+from cadre.page_parts import entity_link, render
+from cadre.text import link, md
 from model import Index
 
 PAGE = "telechargements.md"
@@ -23,16 +23,16 @@ def downloads_page(index: Index) -> Page:
     here = PAGE
     model_rows = (
         (
-            f"[framework.json]({download_link(here, 'framework.json')})",
+            link(md("framework.json"), download_link(here, "framework.json")),
             "L'ensemble du cadre (vues, services, flux et leurs spécifications, cas d'usage, recommandations, "
             "catalogue du groupe de travail) au format JSON, pour le reprendre dans vos outils.",
         ),
         (
-            f"[framework.schema.json]({download_link(here, 'schemas/framework.schema.json')})",
+            link(md("framework.schema.json"), download_link(here, "schemas/framework.schema.json")),
             "Le schéma JSON (2020-12) de framework.json et de chaque fichier YAML du modèle.",
         ),
         (
-            f"[{ARCHIVE.rsplit('/', 1)[1]}]({site_paths.md_link(here, ARCHIVE)})",
+            link(md(ARCHIVE.rsplit("/", 1)[1]), site_paths.md_link(here, ARCHIVE)),
             "Archive de tous les schémas de cette version : celui du modèle et ceux des flux, avec leurs exemples "
             "valides et invalides.",
         ),
@@ -42,14 +42,14 @@ def downloads_page(index: Index) -> Page:
         flow = index.flows[spec.flow]
         files = gen_schemas.paths(flow)
         invalid = ", ".join(
-            f"[{name}]({download_link(here, files[f'invalid:{name}'])})" for name in gen_schemas.INVALID
+            link(md(name), download_link(here, files[f"invalid:{name}"])) for name in gen_schemas.INVALID
         )
         flow_rows.append(
             (
-                link(here, "flow", flow.id, f"{index.flow_tag(flow)} — {flow.title}"),
+                entity_link(here, "flow", flow.id, f"{index.flow_tag(flow)} — {flow.title}"),
                 f"{spec.technical_name} {spec.version}",
-                f"[schéma]({download_link(here, files['schema'])})",
-                f"[exemple]({download_link(here, files['example'])})",
+                link(md("schéma"), download_link(here, files["schema"])),
+                link(md("exemple"), download_link(here, files["example"])),
                 invalid,
             )
         )

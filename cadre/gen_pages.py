@@ -6,10 +6,10 @@ from cadre import gen_diagrams, page_rules, site_paths
 from cadre.page_model import Block, Diagram, Page, Paragraphs, Section, Table
 from cadre.page_parts import (
     bullets,
+    entity_link,
     first_sentence,
     flow_link,
     flow_table,
-    link,
     notes,
     recommendation_link,
     render,
@@ -20,7 +20,7 @@ from cadre.page_parts import (
     use_case_table,
     used_by,
 )
-from cadre.text import blocks, md
+from cadre.text import blocks, link, md
 from model import Axis, Index, Recommendation, Service, UseCase, View
 
 
@@ -143,7 +143,7 @@ def view_page(index: Index, view: View) -> Page:
     return Page(
         title=md(view.title),
         facts=(
-            ("Axe", link(here, "axis", axis.id, f"Axe {axis.id} — {axis.title}")),
+            ("Axe", entity_link(here, "axis", axis.id, f"Axe {axis.id} — {axis.title}")),
             ("Section du cadre", md(view.source.section)),
         ),
         lead=blocks(view.description),
@@ -187,7 +187,11 @@ def service_page(index: Index, service: Service) -> Page:
     sections.append(
         used_by(
             [
-                ("Vues", [link(here, "view", v.id, v.title) for v in index.views_of_service(service.id)], "Aucune."),
+                (
+                    "Vues",
+                    [entity_link(here, "view", v.id, v.title) for v in index.views_of_service(service.id)],
+                    "Aucune.",
+                ),
                 (
                     "Cas d'usage",
                     [use_case_link(index, here, uc) for uc in index.use_cases_of_service(service.id)],
@@ -237,7 +241,7 @@ def use_case_page(index: Index, uc: UseCase) -> Page:
     return Page(
         title=f"Cas d'usage {uc.number} — {md(uc.goal)}",
         facts=(
-            ("Vue", link(here, "view", view.id, view.title)),
+            ("Vue", entity_link(here, "view", view.id, view.title)),
             ("Schéma d'orchestration", md(scenario.title)),
             ("En tant que …", md(index.participant_name(uc.actor))),
             ("… je souhaite …", md(uc.goal)),
@@ -251,7 +255,7 @@ def use_case_page(index: Index, uc: UseCase) -> Page:
             ),
             used_by(
                 [
-                    ("Vue", [link(here, "view", view.id, view.title)], "Aucune."),
+                    ("Vue", [entity_link(here, "view", view.id, view.title)], "Aucune."),
                     (
                         "Recommandations qui concernent ses flux",
                         [
@@ -279,9 +283,10 @@ def recommendation_page(index: Index, rec: Recommendation) -> Page:
         + (", ".join(service_link(index, here, s.id) for s in index.services_of_kind(k)) or "aucun dans le cadre")
         for k in rec.service_kinds
     ]
+    questions = site_paths.md_link(here, site_paths.QUESTIONS)
     return Page(
         title=f"Recommandation {md(rec.id)}",
-        facts=(("Axe", link(here, "axis", axis.id, f"Axe {axis.id} — {axis.title}")),),
+        facts=(("Axe", entity_link(here, "axis", axis.id, f"Axe {axis.id} — {axis.title}")),),
         lead=blocks(rec.text),
         sections=(
             Section("Services concernés", (bullets(concerned),)),
@@ -292,7 +297,7 @@ def recommendation_page(index: Index, rec: Recommendation) -> Page:
                     (
                         "Questionnements des acteurs auxquels elle répond",
                         [
-                            f"[Question {q.number}]({site_paths.md_link(here, site_paths.QUESTIONS)}) — {md(q.text)}"
+                            f"{link(md(f'Question {q.number}'), questions)} — {md(q.text)}"
                             for q in index.framework.questions
                             if rec.id in q.answered_by
                         ],
@@ -300,7 +305,7 @@ def recommendation_page(index: Index, rec: Recommendation) -> Page:
                     ),
                     (
                         "Vues qui montrent ses services ou ses flux",
-                        [link(here, "view", v.id, v.title) for v in index.views_of_recommendation(rec)],
+                        [entity_link(here, "view", v.id, v.title) for v in index.views_of_recommendation(rec)],
                         "Aucune.",
                     ),
                     (
@@ -331,7 +336,7 @@ def axis_page(index: Index, axis: Axis) -> Page:
         facts=(("État", md(axis.status.label)),),
         lead=blocks(axis.description) if axis.description else "",
         sections=(
-            Section("Vues", (bullets([link(here, "view", v.id, v.title) for v in views], "Aucune."),)),
+            Section("Vues", (bullets([entity_link(here, "view", v.id, v.title) for v in views], "Aucune."),)),
             Section(
                 "Recommandations",
                 (bullets([f"{recommendation_link(here, r)} — {md(first_sentence(r.text))}" for r in recs], "Aucune."),),

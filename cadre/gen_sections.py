@@ -7,17 +7,17 @@ from collections.abc import Iterable
 from cadre import page_rules, site_paths
 from cadre.page_model import Page, Paragraphs, Section, Table
 from cadre.page_parts import (
+    entity_link,
     environment,
     first_sentence,
     flow_table,
-    link,
     notes,
     recommendation_link,
     render,
     service_link,
     use_case_table,
 )
-from cadre.text import blocks, md, nav
+from cadre.text import blocks, link, md, nav
 from model import Index
 
 
@@ -46,7 +46,7 @@ def index_pages(index: Index) -> dict[str, Page]:
         ("Vue", "Axe", "Section", "Cas d'usage", "Flux"),
         (
             (
-                link(here, "view", v.id, v.title),
+                entity_link(here, "view", v.id, v.title),
                 md(v.axis),
                 md(v.source.section),
                 str(sum(len(s.use_cases) for s in v.scenarios)),
@@ -63,7 +63,7 @@ def index_pages(index: Index) -> dict[str, Page]:
         ("Service", "Nature", "Catégorie de système", "Fait partie de"),
         (
             (
-                link(here, "service", s.id, s.name),
+                entity_link(here, "service", s.id, s.name),
                 md(s.kind.label),
                 md(s.category.label),
                 service_link(index, here, s.part_of) if s.part_of else "—",
@@ -104,7 +104,7 @@ def index_pages(index: Index) -> dict[str, Page]:
         "",
         "Les axes du domaine d'étude 4",
         ("Axe", "Intitulé", "État"),
-        ((link(here, "axis", a.id, a.id), md(a.title), md(a.status.label)) for a in fw.axes),
+        ((entity_link(here, "axis", a.id, a.id), md(a.title), md(a.status.label)) for a in fw.axes),
     )
     return pages
 
@@ -113,6 +113,7 @@ def overview_pages(index: Index) -> dict[str, Page]:
     """Stakes and questions (1.1) and next steps (1.6), one page each."""
     fw = index.framework
     here = site_paths.STAKES
+    questions = site_paths.md_link(here, site_paths.QUESTIONS)
     stakes = Page(
         title="Périmètre, enjeux et questionnements",
         lead=(
@@ -131,7 +132,7 @@ def overview_pages(index: Index) -> dict[str, Page]:
                     Paragraphs(
                         f"Les {len(fw.questions)} besoins et questionnements exprimés par les acteurs, classés par "
                         "thème, avec l'axe de travail et les recommandations qui répondent à chacun, sont sur la "
-                        f"page [Questionnements des acteurs]({site_paths.md_link(here, site_paths.QUESTIONS)})."
+                        f"page {link(md('Questionnements des acteurs'), questions)}."
                     ),
                 ),
             ),
@@ -149,7 +150,7 @@ def overview_pages(index: Index) -> dict[str, Page]:
         lead="Les actions à mener par axe de travail, avec les organismes qui les portent (section 1.6).",
         sections=tuple(
             Section(
-                link(here_steps, "axis", axis.id, f"Axe {axis.id} — {axis.title}"),
+                entity_link(here_steps, "axis", axis.id, f"Axe {axis.id} — {axis.title}"),
                 (
                     Paragraphs(f"État : {md(axis.status.label)}."),
                     Table(

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from cadre import site_paths
 from cadre.page_model import Page, Paragraphs, Section, Table
 from cadre.page_parts import render
-from cadre.text import blocks, md, plain
+from cadre.text import blocks, link, md, plain
 from model import GT_DOCUMENT, Document, Index, Note, Term
 from model.index import Check
 from model.loader import section_key
@@ -60,7 +60,7 @@ def _about(index: Index, check: Check) -> str:
         target, text = site_paths.index("axis"), "Axes de travail"
     else:
         return "—"
-    return f"[{md(text)}]({site_paths.md_link(ERRATA, target)})"
+    return link(md(text), site_paths.md_link(ERRATA, target))
 
 
 def errata_page(index: Index) -> Page:
@@ -180,7 +180,7 @@ def remarks_page(index: Index) -> Page:
             (
                 md(note.section),
                 md(note.kind.label),
-                f"[{md(name)}]({site_paths.md_link(REMARKS, target)})" if target else md(name),
+                link(md(name), site_paths.md_link(REMARKS, target)) if target else md(name),
                 md(plain(note.text)),
             )
             for target, name, _, note in mine

@@ -6,9 +6,9 @@ from cadre import gen_diagrams, gen_schemas, site_paths
 from cadre.page_model import Block, Diagram, Page, Paragraphs, Section, Table
 from cadre.page_parts import (
     bullets,
+    entity_link,
     first_sentence,
     flow_cells,
-    link,
     notes,
     recommendation_link,
     render,
@@ -17,7 +17,7 @@ from cadre.page_parts import (
     use_case_link,
     used_by,
 )
-from cadre.text import blocks, md
+from cadre.text import Href, blocks, link, md
 from model import Attribute, Flow, FlowSpec, Index
 
 TO_INSTRUCT = "À instruire (axe 4.3)"
@@ -38,7 +38,7 @@ def attribute_line(attribute: Attribute) -> str:
     return f"{attribute.name} : [{attribute.cardinality}] {attribute.class_ or attribute.type}"
 
 
-def download_link(here: str, generated_path: str) -> str:
+def download_link(here: str, generated_path: str) -> Href:
     """Link from a page to a file of ``generated/schemas/``, as the site publishes it."""
     return site_paths.md_link(here, f"{DOWNLOADS}/{generated_path}")
 
@@ -56,8 +56,8 @@ def flow_page(index: Index, flow: Flow, spec: FlowSpec | None) -> Page:
             ("Version", spec.version),
         ]
     facts += [
-        ("Vue", link(here, "view", view.id, view.title)),
-        ("Axe", link(here, "axis", axis.id, f"Axe {axis.id}")),
+        ("Vue", entity_link(here, "view", view.id, view.title)),
+        ("Axe", entity_link(here, "axis", axis.id, f"Axe {axis.id}")),
         ("Section du cadre", md(flow.source.section)),
     ]
     sections = [_context(index, here, flow)]
@@ -85,7 +85,7 @@ def flow_page(index: Index, flow: Flow, spec: FlowSpec | None) -> Page:
                     [recommendation_link(here, r) for r in index.recommendations_of_flow(flow.id)],
                     "Aucune.",
                 ),
-                ("Vue", [link(here, "view", view.id, view.title)], "Aucune."),
+                ("Vue", [entity_link(here, "view", view.id, view.title)], "Aucune."),
             ]
         )
     )
@@ -180,7 +180,7 @@ def _technical(spec: FlowSpec) -> Section:
     tech = spec.technical
     guide = md(tech.guide) if tech.guide else "—"
     if tech.guide and tech.guide_url:
-        guide = f"[{md(tech.guide)}]({tech.guide_url})"
+        guide = link(md(tech.guide), tech.guide_url)
     rows = (
         ("Standard", md(tech.standard) if tech.standard else TO_INSTRUCT),
         ("Profil", md(tech.profile) if tech.profile else "—"),
@@ -208,12 +208,12 @@ def _security(spec: FlowSpec) -> Section:
 def _downloads(here: str, flow: Flow, spec: FlowSpec) -> Section:
     files = gen_schemas.paths(flow)
     rows = [
-        (f"[{flow.id}.schema.json]({download_link(here, files['schema'])})", "Schéma JSON (2020-12) du message"),
-        (f"[{flow.id}.exemple.json]({download_link(here, files['example'])})", "Exemple valide"),
+        (link(md(f"{flow.id}.schema.json"), download_link(here, files["schema"])), "Schéma JSON (2020-12) du message"),
+        (link(md(f"{flow.id}.exemple.json"), download_link(here, files["example"])), "Exemple valide"),
     ]
     rows += [
         (
-            f"[{flow.id}.invalide-{name}.json]({download_link(here, files[f'invalid:{name}'])})",
+            link(md(f"{flow.id}.invalide-{name}.json"), download_link(here, files[f"invalid:{name}"])),
             f"Exemple invalide : {why}",
         )
         for name, why in gen_schemas.INVALID.items()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from cadre import site_paths
+from cadre import site_paths, text
 from cadre.page_model import Page, Paragraphs, Section, Table
-from cadre.page_parts import cell, link, notes, recommendation_link, render
+from cadre.page_parts import cell, entity_link, notes, recommendation_link, render
 from cadre.text import md
 from model import Index
 
@@ -20,16 +20,18 @@ def matrix_page(index: Index) -> Page:
     here = site_paths.TRACEABILITY
 
     def flows(ids: list[str]) -> str:
-        return cell([link(here, "flow", f, index.flow_tag(index.flows[f])) for f in ids])
+        return cell([entity_link(here, "flow", f, index.flow_tag(index.flows[f])) for f in ids])
 
     def use_cases(ids: list[str]) -> str:
-        return cell([link(here, "use_case", u, index.use_case_tag(index.use_cases[u])) for u in ids])
+        return cell([entity_link(here, "use_case", u, index.use_case_tag(index.use_cases[u])) for u in ids])
 
     def services(ids: list[str]) -> str:
-        return cell([link(here, "service", s, index.services[s].short_name or index.services[s].name) for s in ids])
+        return cell(
+            [entity_link(here, "service", s, index.services[s].short_name or index.services[s].name) for s in ids]
+        )
 
     def recommendations(ids: list[str]) -> str:
-        return cell([link(here, "recommendation", r, r) for r in ids])
+        return cell([entity_link(here, "recommendation", r, r) for r in ids])
 
     by_recommendation = tuple(
         (
@@ -42,7 +44,7 @@ def matrix_page(index: Index) -> Page:
     )
     by_flow = tuple(
         (
-            link(here, "flow", f.id, f"{index.flow_tag(f)} — {f.title}"),
+            entity_link(here, "flow", f.id, f"{index.flow_tag(f)} — {f.title}"),
             services([f.emitter, f.receiver]),
             use_cases([uc.id for uc in index.use_cases_of_flow(f.id)]),
             recommendations([r.id for r in index.recommendations_of_flow(f.id)]),
@@ -51,7 +53,7 @@ def matrix_page(index: Index) -> Page:
     )
     by_use_case = tuple(
         (
-            link(here, "use_case", uc.id, f"{index.use_case_tag(uc)} — {uc.goal}"),
+            entity_link(here, "use_case", uc.id, f"{index.use_case_tag(uc)} — {uc.goal}"),
             services([s for s in uc.services if s in index.services]),
             flows(list(uc.flows)),
             recommendations([r.id for r in index.recommendations.values() if set(r.flows) & set(uc.flows)]),
@@ -60,7 +62,7 @@ def matrix_page(index: Index) -> Page:
     )
     by_service = tuple(
         (
-            link(here, "service", s.id, s.name),
+            entity_link(here, "service", s.id, s.name),
             flows([f.id for f in index.flows_touching([s.id])]),
             use_cases([uc.id for uc in index.use_cases_of_service(s.id)]),
             recommendations([r.id for r in index.recommendations_of_service(s.id)]),
@@ -123,7 +125,7 @@ def questions_page(index: Index) -> Page:
                 (
                     str(q.number),
                     md(q.text),
-                    link(here, "axis", axis.id, f"Axe {axis.id}") + also,
+                    entity_link(here, "axis", axis.id, f"Axe {axis.id}") + also,
                     cell(answers),
                 )
             )
@@ -145,4 +147,4 @@ def questions_page(index: Index) -> Page:
 
 
 def _next_steps_link(here: str) -> str:
-    return f"[prochaines étapes]({site_paths.md_link(here, site_paths.NEXT_STEPS)})"
+    return text.link(md("prochaines étapes"), site_paths.md_link(here, site_paths.NEXT_STEPS))

@@ -24,7 +24,8 @@
   version imprimable, et l'index de recherche garde la dernière version de chaque page.
 
 - ``on_post_build`` : corrige l'adresse de base et les liens des schémas de la version
-  imprimable (``cadre/print_view.py``), puis rend la recherche insensible aux accents (« securite » trouve
+  imprimable (``cadre/print_view.py``), donne à chaque page sa politique de sécurité du contenu
+  (``cadre/csp.py``, sauf sous ``mkdocs serve``), puis rend la recherche insensible aux accents (« securite » trouve
   « sécurité ») : l'index de recherche reçoit, pour chaque section, ses mots accentués
   écrits sans accents, dans un élément masqué (les extraits affichés n'en montrent rien).
 
@@ -49,7 +50,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, set_exclusions
 from mkdocs.structure.pages import Page
 
-from cadre import archive, print_view
+from cadre import archive, csp, print_view
 
 if TYPE_CHECKING:
     from cadre.preview import Stale
@@ -251,8 +252,17 @@ def _unaccented(html: str) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Fix the print view; make the search index find words typed without accents."""
+    """Fix the print view; make the search index find words typed without accents; give each page its CSP.
+
+    Under ``mkdocs serve`` the pages get no Content-Security-Policy: the live reload injects an inline
+    script into every page (the published site, built by ``make site``, has it).
+    """
     print_view.fix_print_page(Path(config.site_dir))
+    if _state.command != "serve":
+        try:
+            csp.secure_site(Path(config.site_dir))
+        except csp.UnsafePageError as error:
+            raise PluginError(str(error)) from None
     path = Path(config.site_dir) / "search" / "search_index.json"
     if not path.is_file():
         return

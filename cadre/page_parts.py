@@ -12,6 +12,7 @@ import jinja2
 from cadre import site_paths
 from cadre.page_model import Block, Note, Page, Paragraphs, Section, Table
 from cadre.text import blocks, md
+from cadre.text import link as markdown_link
 from model import Flow, Index, Recommendation, SourceRef, UseCase
 from model import Note as SourceNote
 
@@ -37,32 +38,32 @@ def render(page: Page) -> str:
     return environment().get_template("page.md.j2").render(page=page)
 
 
-def link(here: str, kind: str, ident: str, text: str) -> str:
+def entity_link(here: str, kind: str, ident: str, text: str) -> str:
     """Markdown link from page ``here`` to the page of an entity."""
-    return f"[{md(text)}]({site_paths.md_link(here, site_paths.page(kind, ident))})"
+    return markdown_link(md(text), site_paths.md_link(here, site_paths.page(kind, ident)))
 
 
 def service_link(index: Index, here: str, ident: str) -> str:
     """Link to a service page, or the plain name of an actor."""
     if ident in index.actors:
         return md(index.actors[ident].name)
-    return link(here, "service", ident, index.services[ident].name)
+    return entity_link(here, "service", ident, index.services[ident].name)
 
 
 def flow_link(index: Index, here: str, flow: Flow) -> str:
     """Link to a flow page, named with its letter, view and title."""
     view = index.view_of[flow.id]
-    return link(here, "flow", flow.id, f"Flux {flow.letter} ({view.title}) — {flow.title}")
+    return entity_link(here, "flow", flow.id, f"Flux {flow.letter} ({view.title}) — {flow.title}")
 
 
 def use_case_link(index: Index, here: str, uc: UseCase) -> str:
     """Link to a use-case page, named with its number and goal."""
-    return link(here, "use_case", uc.id, f"Cas d'usage {uc.number} — {uc.goal}")
+    return entity_link(here, "use_case", uc.id, f"Cas d'usage {uc.number} — {uc.goal}")
 
 
 def recommendation_link(here: str, rec: Recommendation) -> str:
     """Link to a recommendation page."""
-    return link(here, "recommendation", rec.id, f"Recommandation {rec.id}")
+    return entity_link(here, "recommendation", rec.id, f"Recommandation {rec.id}")
 
 
 def source_line(index: Index, ref: SourceRef) -> str:
@@ -142,8 +143,8 @@ def flow_table(index: Index, here: str, flows: list[Flow], *, with_view: bool = 
     """Flows (of one view, or of several ``with_view``): the letter opens the flow, then what identifies it."""
     rows = tuple(
         (
-            *((link(here, "view", index.view_of[f.id].id, index.view_of[f.id].title),) if with_view else ()),
-            link(here, "flow", f.id, f.letter),
+            *((entity_link(here, "view", index.view_of[f.id].id, index.view_of[f.id].title),) if with_view else ()),
+            entity_link(here, "flow", f.id, f.letter),
             md(f.title),
             *flow_cells(index, here, f),
         )
@@ -170,8 +171,8 @@ def service_flow_table(index: Index, here: str, service_ids: list[str]) -> Table
     """Flows that a service (or one of its parts) emits or receives, from any view."""
     rows = tuple(
         (
-            link(here, "flow", f.id, f"{f.letter} — {f.title}"),
-            link(here, "view", index.view_of[f.id].id, index.view_of[f.id].title),
+            entity_link(here, "flow", f.id, f"{f.letter} — {f.title}"),
+            entity_link(here, "view", index.view_of[f.id].id, index.view_of[f.id].title),
             service_link(index, here, f.emitter),
             service_link(index, here, f.receiver),
             md(f.direction.label),
@@ -185,10 +186,10 @@ def use_case_table(index: Index, here: str, use_cases: list[UseCase]) -> Table:
     """Use cases of one schema: number, actor, goal and the flows they rely on."""
     rows = tuple(
         (
-            link(here, "use_case", uc.id, str(uc.number)),
+            entity_link(here, "use_case", uc.id, str(uc.number)),
             md(index.participant_name(uc.actor)),
             md(uc.goal),
-            ", ".join(link(here, "flow", f, index.flows[f].letter) for f in uc.flows) or "—",
+            ", ".join(entity_link(here, "flow", f, index.flows[f].letter) for f in uc.flows) or "—",
         )
         for uc in use_cases
     )

@@ -83,7 +83,7 @@ def service_section(index: Index, service: Service) -> Section:
 
 def service_facts(service: Service) -> list[tuple[str, str]]:
     """The service's fields that the rules read, when the model gives them."""
-    facts = []
+    facts: list[tuple[str, str]] = []
     if service.authentication:
         facts.append(("Authentification de l'usager", md(service.authentication.label)))
     if service.rgaa:

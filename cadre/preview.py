@@ -24,7 +24,7 @@ from model import ModelError
 SHARED = ("abbreviations.md",)
 """Generated files that every page includes."""
 
-DOWNLOADS = ("framework.json", "schemas/")
+DOWNLOADS = ("framework.json", "schemas/", "docs/stylesheets/")
 """Generated files that no page includes (MkDocs copies them again when they change)."""
 
 

@@ -1,12 +1,14 @@
 """The print view (mkdocs-print-site): every page of the site in one document.
 
-Three fixes to the plugin's output, applied by ``cadre/mkdocs_hooks.py``:
+Four fixes to the plugin's output, applied by ``cadre/mkdocs_hooks.py``:
 
 - the plugin gives the page the theme's base URL ``/`` (the site's root on its host), which breaks
   search and scripts when the site is served under a sub-path, as GitHub Pages does;
 - it turns each page's links into anchors of the one print page, but not the links of the
   inline SVG diagrams (``xlink:href``), which still point at the page they came from;
-- it wrongly warns that it is not the last plugin when ``hooks:`` is a list (as MkDocs writes it).
+- it wrongly warns that it is not the last plugin when ``hooks:`` is a list (as MkDocs writes it);
+- it writes a ``<style>`` element that numbers the headings, even when ``enumerate_headings`` is off
+  (as here): the site's Content-Security-Policy (:mod:`cadre.csp`) refuses inline styles, so it goes.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ PRINT_PAGE = "print_page/index.html"
 
 _SECTION = re.compile(r'<section class="print-page" id="([^"]*)"')
 _SVG_LINK = re.compile(r'xlink:href="([^"#:]+/)"')
+_NUMBERING = re.compile(r"<style>(?:\s*\.print-site-enumerate-headings [^<]*)?</style>")
 
 
 class OrderWarningFilter(logging.Filter):
@@ -50,6 +53,7 @@ def fix_print_page(site_dir: Path) -> int:
     if not path.is_file():
         return 0
     html = path.read_text(encoding="utf-8").replace('"base": "/"', '"base": ".."', 1)
+    html = _NUMBERING.sub("", html, count=1)
     urls = {page_key(p.parent.relative_to(site_dir).as_posix() + "/"): p.parent for p in site_dir.rglob("index.html")}
     bounds = [0, *(m.start() for m in _SECTION.finditer(html)), len(html)]
     pieces = [html[start:end] for start, end in itertools.pairwise(bounds)]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import posixpath
 
+from cadre.text import Href
+
 DOCS = "docs"
 """Folder of ``generated/`` whose files the site publishes as if they were in ``docs/``."""
 
@@ -78,9 +80,10 @@ def relative(target: str, start: str) -> str:
     return "/".join([".."] * (len(at) - common) + to[common:]) or "."
 
 
-def md_link(from_page: str, to_page: str) -> str:
-    """Relative link between two Markdown pages, as MkDocs checks and rewrites it."""
-    return relative(to_page, posixpath.dirname(from_page) or ".")
+def md_link(from_page: str, to_page: str, anchor: str = "") -> Href:
+    """Relative link between two Markdown pages (to ``anchor`` of the target), as MkDocs checks and rewrites it."""
+    target = relative(to_page, posixpath.dirname(from_page) or ".")
+    return Href(f"{target}#{anchor}" if anchor else target)
 
 
 def page_from_link(from_page: str, target: str) -> str:

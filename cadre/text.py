@@ -7,6 +7,19 @@ list item. Everything else, HTML and Markdown included, is shown literally.
 from __future__ import annotations
 
 import re
+from typing import NewType
+
+from model import HttpsUrl
+
+Markdown = NewType("Markdown", str)
+"""Text that is already Markdown: model text escaped by :func:`md` or :func:`blocks`, or our own markup."""
+
+Href = NewType("Href", str)
+"""A link target that :func:`link` can print as is: a relative path of the site (:mod:`cadre.site_paths`)
+or a model URL validated by :class:`model.HttpsUrl`."""
+
+# What a link target of ours may hold: nothing that closes a Markdown link, an HTML attribute or a line.
+_HREF = re.compile(r"[A-Za-z0-9._~:/?#@!$&*+,;=%-]+")
 
 _ESCAPES = {
     "&": "&amp;",
@@ -31,9 +44,22 @@ _TABLE = str.maketrans(_ESCAPES)
 _LINE_START = re.compile(r"^(\s*)([-.0-9])")
 
 
-def md(text: str) -> str:
+def md(text: str) -> Markdown:
     """Literal text inside a line of Markdown (whitespace collapsed, markup characters escaped)."""
-    return " ".join(text.split()).translate(_TABLE)
+    return Markdown(" ".join(text.split()).translate(_TABLE))
+
+
+def link(label: Markdown, target: Href | HttpsUrl) -> Markdown:
+    """A Markdown link: ``label`` is already Markdown (:func:`md`), ``target`` a path of the site or a model URL.
+
+    The one way a page links anywhere: a target that could close the link or the ``href`` attribute
+    MkDocs writes is refused here, whatever produced it.
+    """
+    if not _HREF.fullmatch(target) or target.startswith(("javascript:", "data:", "//")):
+        raise ValueError(f"cible de lien refusée : {target!r}")
+    if ":" in target.split("/", 1)[0] and not target.startswith("https://"):
+        raise ValueError(f"cible de lien refusée (seul https est admis) : {target!r}")
+    return Markdown(f"[{label}]({target})")
 
 
 def _line(text: str) -> str:
@@ -63,7 +89,7 @@ def flat(text: str) -> str:
     return f"{joined} {' ; '.join(' '.join(i.split()) for i in items)}" if items else joined
 
 
-def blocks(text: str) -> str:
+def blocks(text: str) -> Markdown:
     """Paragraphs and lists of literal text as Markdown blocks."""
     out: list[str] = []
     for paragraph in re.split(r"\n\s*\n", text.strip()):
@@ -72,7 +98,7 @@ def blocks(text: str) -> str:
             out.append(_line(" ".join(prose)))
         if items:
             out.append("\n".join(f"- {_line(item)}" for item in items))
-    return "\n\n".join(out)
+    return Markdown("\n\n".join(out))
 
 
 def plain(text: str) -> str:
@@ -80,9 +106,19 @@ def plain(text: str) -> str:
     return " ".join(text.split())
 
 
-_NAV = str.maketrans({"[": "(", "]": ")", "<": "‹", ">": "›", "*": "∗", "_": " ", "`": "'", "\\": "/", "|": "/"})
+# The HTML specials, and what Markdown or an extension would read in a link's text, as character references.
+_NAV = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"} | {c: f"&#{ord(c)};" for c in "[]*_`\\|{}!"}
+)
 
 
 def nav(text: str) -> str:
-    """Text of a navigation entry: literate-nav shows it without unescaping, so markup is replaced, not escaped."""
-    return " ".join(text.translate(_NAV).split())
+    """Text of a navigation entry (``SUMMARY.md``), as the site must show it: HTML text of what was typed.
+
+    literate-nav keeps the text of an entry as it is written, character references included, and the
+    theme prints it as HTML in the menu and the page's header, and in the ``<title>`` (through the
+    template override of ``cadre/theme/``); the search index holds it too. So an entry is the typed
+    text escaped as HTML, with the characters that Markdown would read written as references: each of
+    those places shows it as typed.
+    """
+    return " ".join(text.split()).translate(_NAV)

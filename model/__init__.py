@@ -5,7 +5,7 @@ The content lives in YAML files under ``model/content/``; :func:`load_framework`
 :class:`Index` answers the questions the generators ask (what refers to what).
 """
 
-from model._base import Document, Note, OutlineEntry, SourceRef
+from model._base import Document, HttpsUrl, Note, OutlineEntry, SourceRef
 from model.catalogue import (
     GT_DOCUMENT,
     CatalogueCase,
@@ -95,6 +95,7 @@ __all__ = [
     "FlowStatus",
     "Framework",
     "Group",
+    "HttpsUrl",
     "Index",
     "Loaded",
     "Meaning",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler, StringConstraints
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
 
 from model.enums import NoteKind
 
@@ -39,6 +41,40 @@ Text = Annotated[
         )
     ),
 ]
+
+
+class HttpsUrl(str):
+    """A public web address: ``https`` only, and nothing that could end a Markdown link or an HTML attribute.
+
+    The site prints it as a link target through :func:`cadre.text.link`, which accepts only this type
+    or a path of the site: no space, quote, parenthesis, angle bracket or backslash can get there, and
+    no other scheme (``javascript:``, ``data:``, ``http:``).
+    """
+
+    PATTERN = (
+        r"^https://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~!$&*+,;=:@%/-]*)?"
+        r"(?:\?[A-Za-z0-9._~!$&*+,;=:@%/?-]*)?(?:#[A-Za-z0-9._~!$&*+,;=:@%/?-]*)?$"
+    )
+    MAX_LENGTH = 500
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        """Checked as text of the pattern, then kept as this type."""
+        text = core_schema.str_schema(pattern=cls.PATTERN, max_length=cls.MAX_LENGTH, strict=True)
+        return core_schema.no_info_after_validator_function(cls, text)
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """A string of the pattern, in the ``uri`` format."""
+        return {**handler(schema), "format": "uri"}
+
+
+URL_HELP = (
+    "Adresse web publique : « https:// » puis l'adresse, sans espace, guillemet, apostrophe, parenthèse,"
+    " chevron ni barre oblique inverse (écrivez-les en %XX, par exemple %20 pour une espace)."
+)
 
 
 class _Entity(BaseModel):

@@ -271,6 +271,10 @@ class NextStep(_Entity):
 ACRONYM = re.compile(r"[A-Za-zÀ-ÿ0-9][A-Za-zÀ-ÿ0-9&.\-]{0,19}")
 """An acronym as the site can recognise it in any text: one word, up to 20 characters."""
 
+ENGINE_MARKERS = frozenset({"wzxhzdk", "klzzwxh", "hzzhzkh", "amp"})
+"""Words of Python-Markdown's own placeholders (``\x02wzxhzdk:1\x03``…): an abbreviation spelt like one
+of them, or made of digits only, would be recognised inside them and break the page it is shown on."""
+
 
 class Meaning(_Entity):
     """Un des sens d'un sigle ambigu."""
@@ -312,6 +316,15 @@ class Term(_Entity):
             raise ValueError(
                 f"« {self.term} » n'a pas la forme d'un sigle, seul un sigle a une forme développée"
                 " → écrivez le sigle en un seul mot (lettres, chiffres, « - », « . », « & »),"
+                " ou remplacez « expansion » par « definition »"
+            )
+        if (self.expansion or self.meanings) and (
+            self.term.casefold() in ENGINE_MARKERS or not any(c.isalpha() for c in self.term)
+        ):
+            raise ValueError(
+                f"« {self.term} » ne peut pas être un sigle du site : il serait reconnu dans le balisage"
+                " interne des pages (nombres, mots réservés du moteur Markdown)"
+                " → donnez-le sous la forme où les textes l'écrivent, avec au moins une lettre,"
                 " ou remplacez « expansion » par « definition »"
             )
         return self

@@ -13,7 +13,7 @@ from typing import Annotated, Literal, Self
 
 from pydantic import Field, StringConstraints, model_validator
 
-from model._base import Id, Label, Note, SourceRef, Text, _Entity
+from model._base import URL_HELP, HttpsUrl, Id, Label, Note, SourceRef, Text, _Entity
 from model.enums import ActorKind, MosType, SpecStatus
 
 ClassName = Annotated[
@@ -103,9 +103,7 @@ class Technical(_Entity):
         default=None, description="Interaction (ex. « POST [base]/ (Bundle transaction) »)."
     )
     guide: Label | None = Field(default=None, description="Volet du CI-SIS ou API nationale qui couvre l'échange.")
-    guide_url: Annotated[str, StringConstraints(pattern=r"^https://[^\s]+$")] | None = Field(
-        default=None, description="Adresse publique du volet (https://…)."
-    )
+    guide_url: HttpsUrl | None = Field(default=None, description=f"Adresse publique du volet. {URL_HELP}")
     comment: Text | None = Field(default=None, description="Ce qui reste à instruire ou à confirmer.")
 
 

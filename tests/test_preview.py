@@ -13,6 +13,7 @@ from conftest import edit
 
 from cadre import bench_serve
 from cadre.bench import edit_flow
+from cadre.bench_model import SITE_FILES
 from cadre.generate import ROOT, run_generate
 from cadre.preview import Stale, latest_entries, stale
 from cadre.writer import Changes
@@ -51,7 +52,7 @@ def test_the_preview_search_keeps_only_each_pages_latest_entries() -> None:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     """``mkdocs serve`` as ``make serve`` runs it, in a copy of the repository."""
     root = tmp_path_factory.mktemp("preview") / "depot"
-    for name in ("model", "docs", "mkdocs.yml", "generated"):
+    for name in ("model", "generated", *SITE_FILES):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, root / name)
     (root / "cadre").symlink_to(ROOT / "cadre", target_is_directory=True)
