@@ -25,7 +25,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from model import _yaml
+from model import _yaml, _yaml_subset
 from model._yaml import Positions
 from model.problems import Problem
 
@@ -144,17 +144,19 @@ def active(namespace: str) -> Cache | None:
 
 @functools.cache
 def _yaml_fingerprint() -> str:
-    return digest(Path(_yaml.__file__).read_bytes(), metadata.version("ruamel.yaml"))
+    code = [Path(module.__file__).read_bytes() for module in (_yaml, _yaml_subset) if module.__file__]
+    return digest(*code, metadata.version("ruamel.yaml"))
 
 
 def read_yaml(path: Path, shown: str) -> tuple[Any, Positions] | Problem:
     """:func:`model._yaml.read_yaml`, its result kept by the hash of the file's bytes while a cache is in use.
 
     Parsing YAML is most of the time spent loading the model: after an edit, only the edited file is
-    parsed again. A file with an error is always parsed again (its problem names it).
+    parsed again. A file with an error is always parsed again (its problem names it); a file too large
+    to be read is refused without being read, cache or not.
     """
     store = active("yaml")
-    if store is None:
+    if store is None or _yaml_subset.check_size(path.stat().st_size) is not None:
         return _yaml.read_yaml(path, shown)
     key = digest(_yaml_fingerprint(), path.read_bytes())
     payload = store.get(key)

@@ -1,4 +1,8 @@
-"""Reading one YAML file into plain Python data, remembering the line of every key and item."""
+"""Reading one YAML file into plain Python data, remembering the line of every key and item.
+
+Only the subset of YAML described in :mod:`model._yaml_subset` is accepted; whatever else the file
+holds, reading it returns a located :class:`~model.problems.Problem`, never an exception.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError
 
+from model._yaml_subset import RefusedError, SubsetComposer, check_size, check_text
 from model.problems import Problem
 
 Path_ = tuple[str | int, ...]
@@ -22,6 +27,9 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, Positions] | Problem:
 
     ``shown`` is the file name used in messages (relative to the repository).
     """
+    refused = check_size(path.stat().st_size)
+    if refused is not None:
+        return _problem(shown, refused)
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -35,9 +43,15 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, Positions] | Problem:
             f"le fichier n'est pas encodé en UTF-8 (octet 0x{raw[error.start]:02x})",
             "enregistrez le fichier en UTF-8 dans votre éditeur",
         )
+    refused = check_text(text)
+    if refused is not None:
+        return _problem(shown, refused)
     yaml = YAML(typ="rt")
+    yaml.Composer = SubsetComposer
     try:
         document = yaml.load(text)
+    except RefusedError as refusal:
+        return _problem(shown, refusal)
     except DuplicateKeyError as error:
         mark = error.problem_mark
         key = _duplicate_key(error)
@@ -57,8 +71,20 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, Positions] | Problem:
             f"syntaxe YAML invalide ({error.problem or error.context})",
             "vérifiez l'indentation, les deux-points et les guillemets sur cette ligne ou la précédente",
         )
+    except Exception as error:  # last resort: whatever else ruamel raises still names the file
+        return Problem(
+            shown,
+            1,
+            1,
+            f"le fichier n'a pas pu être lu comme du YAML ({type(error).__name__})",
+            "vérifiez qu'il ne contient que des blocs, des listes, des textes, des nombres et des dates",
+        )
     positions: Positions = {(): (1, 1)}
     return _plain(document, (), positions), positions
+
+
+def _problem(shown: str, refusal: RefusedError) -> Problem:
+    return Problem(shown, refusal.line, refusal.column, refusal.message, refusal.fix)
 
 
 def _duplicate_key(error: DuplicateKeyError) -> str:

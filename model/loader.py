@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from model._messages import describe, without_typo_echoes
 from model._yaml import Positions, position, read_yaml
+from model._yaml_subset import check_size
 from model.conformity import Check, Result, evaluate
 from model.entities import Framework
 from model.enums import Severity
@@ -81,7 +82,8 @@ def load_model(content_dir: Path = CONTENT_DIR, *, shown_from: Path | None = Non
         parsed = read(path, shown)
         if isinstance(parsed, Problem):
             problems.append(parsed)
-            declared.update(_IDS_IN_TEXT.findall(path.read_text(encoding="utf-8", errors="replace")))
+            if check_size(path.stat().st_size) is None:  # a file refused for its size is not read at all
+                declared.update(_IDS_IN_TEXT.findall(path.read_text(encoding="utf-8", errors="replace")))
             continue
         data, positions = parsed
         if data is None:

@@ -2,7 +2,37 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+
+_SHOWN_AS_IS = frozenset({"Zs"})
+"""Of the categories Python does not call printable, the spaces are harmless in a terminal."""
+
+
+def terminal(text: str) -> str:
+    r"""``text`` safe to print in a terminal: every invisible or control character shown as its escape.
+
+    Control (C0, C1), format (bidi marks, zero-width), separator, surrogate and unassigned characters
+    are written ``\x07``, ``\u202e``…, so that a value echoed in a message cannot move the cursor,
+    recolour the terminal or make a line read differently from what it is.
+    """
+    return "".join(
+        char if char.isprintable() or unicodedata.category(char) in _SHOWN_AS_IS else _escape(char) for char in text
+    )
+
+
+_SHORT = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _escape(char: str) -> str:
+    if char in _SHORT:
+        return _SHORT[char]
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
 
 
 @dataclass(frozen=True, order=True)
@@ -18,10 +48,10 @@ class Problem:
     """A warning does not stop generation: the model is consistent, but a service departs from a rule."""
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
-        text = f"{where}: {'avertissement' if self.warning else 'erreur'} : {self.message}"
+        where = f"{terminal(self.file)}:{self.line}:{self.column}"
+        text = f"{where}: {'avertissement' if self.warning else 'erreur'} : {terminal(self.message)}"
         if self.fix:
-            text += f"\n    → {self.fix}"
+            text += f"\n    → {terminal(self.fix)}"
         return text
 
 
