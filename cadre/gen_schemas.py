@@ -12,33 +12,10 @@ import json
 from typing import Any
 
 from model import Attribute, Flow, FlowSpec, Index, MessageClass, MosType
+from model.mos import JSON_TYPES, SAMPLES
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 FOLDER = "schemas/flux"
-
-_TYPES: dict[MosType, dict[str, Any]] = {
-    MosType.IDENTIFIER: {"type": "string", "minLength": 1},
-    MosType.TEXT: {"type": "string", "minLength": 1},
-    MosType.CODE: {"type": "string", "minLength": 1},
-    MosType.DATE: {"type": "string", "format": "date"},
-    MosType.DATETIME: {"type": "string", "format": "date-time"},
-    MosType.NUMBER: {"type": "number"},
-    MosType.INDICATOR: {"type": "boolean"},
-    MosType.BINARY: {"type": "string", "contentEncoding": "base64"},
-}
-"""How each MOS type is written in JSON."""
-
-_SAMPLES: dict[MosType, object] = {
-    MosType.IDENTIFIER: "ID-0001",
-    MosType.TEXT: "Texte d'exemple",
-    MosType.CODE: "code",
-    MosType.DATE: "2024-01-31",
-    MosType.DATETIME: "2024-01-31T09:00:00+01:00",
-    MosType.NUMBER: 1,
-    MosType.INDICATOR: True,
-    MosType.BINARY: "SGVsbG8=",
-}
-"""Example value of an attribute whose specification gives none."""
 
 INVALID = {
     "champ-obligatoire-absent": "un attribut obligatoire du message est absent",
@@ -50,7 +27,7 @@ INVALID = {
 
 def type_schema(mos_type: str) -> dict[str, object]:
     """The JSON Schema of a value of a MOS type (``"DateHeure"`` → a string of format date-time)."""
-    return dict(_TYPES[MosType(mos_type)])
+    return dict(JSON_TYPES[MosType(mos_type)])
 
 
 def schema_id(flow: Flow, spec: FlowSpec) -> str:
@@ -117,7 +94,7 @@ def _property(attribute: Attribute) -> dict[str, Any]:
         item: dict[str, Any] = {"$ref": f"#/$defs/{attribute.class_}"}
     else:
         assert attribute.type is not None  # checked by the model: a type or a class
-        item = dict(_TYPES[attribute.type])
+        item = dict(JSON_TYPES[attribute.type])
     title = f"{attribute.name} : [{attribute.cardinality}] {attribute.class_ or attribute.type}"
     if attribute.cardinality.endswith("*"):
         return {
@@ -139,7 +116,7 @@ def example_of(spec: FlowSpec, name: str | None = None) -> dict[str, Any]:
             value: object = example_of(spec, attribute.class_)
         else:
             assert attribute.type is not None
-            value = attribute.example if attribute.example is not None else _SAMPLES[attribute.type]
+            value = attribute.example if attribute.example is not None else SAMPLES[attribute.type]
         instance[attribute.name] = [value] if attribute.cardinality.endswith("*") else value
     return instance
 

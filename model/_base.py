@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    Strict,
+    StringConstraints,
+)
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import core_schema
+from pydantic_core import PydanticCustomError, core_schema
 
 from model.enums import NoteKind
 
@@ -30,10 +40,42 @@ Letter = Annotated[
     StringConstraints(pattern=r"^[A-Z]'?$"),
     Field(description="Lettre du flux sur le schéma, éventuellement suivie d'un prime (ex. « B' »)."),
 ]
-Label = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+UNSEEN = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
+"""Characters no reader can see and no output format can carry safely: controls, bidi overrides, surrogates."""
+
+
+def shown(value: object, limit: int = 60) -> str:
+    r"""``value`` as a message quotes it: invisible characters escaped (``\x07``), cut at ``limit``."""
+    text = value if isinstance(value, str) else repr(value)
+    text = UNSEEN.sub(lambda match: repr(match.group())[1:-1], text)
+    return text if len(text) <= limit else text[: limit - 3] + "…"
+
+
+def _visible(text: str) -> str:
+    """A text is written for readers: something to read, and no character a page or a diagram chokes on."""
+    if not text.strip():
+        raise PydanticCustomError("text_blank", "le texte ne contient que des espaces")
+    unseen = UNSEEN.search(text)
+    if unseen:
+        raise PydanticCustomError(
+            "text_unseen",
+            "le texte contient un caractère invisible ({character}) en position {position}",
+            {"character": shown(unseen.group()), "position": unseen.start() + 1},
+        )
+    return text
+
+
+Flag = Annotated[bool, Strict()]
+"""Yes or no, written ``true`` or ``false``: no ``"yes"``, ``"1"`` or ``1`` silently read as true."""
+Count = Annotated[int, Strict()]
+"""A whole number written as one: no ``"3"`` or ``3.0`` silently read as 3, no ``true`` read as 1."""
+Label = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_visible)]
 Text = Annotated[
     str,
     StringConstraints(min_length=1, max_length=5000),
+    AfterValidator(_visible),
     Field(
         description=(
             "Texte : paragraphes séparés par une ligne vide ; une ligne commençant par « - » "
@@ -78,7 +120,11 @@ URL_HELP = (
 
 
 class _Entity(BaseModel):
-    """Base of every class: unknown keys are errors, instances are immutable."""
+    """Base of every class: unknown keys are errors, instances are immutable.
+
+    Booleans and numbers are typed :data:`Flag` and :data:`Count` (strict) field by field rather than
+    with a strict configuration, which would also refuse the YAML's plain text for enumerations.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 

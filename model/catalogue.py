@@ -14,7 +14,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from model._base import Id, Label, Note, SourceRef, Text, _Entity
+from model._base import Count, Flag, Id, Label, Note, SourceRef, Text, _Entity
 from model.enums import CountMeasure, Sector
 
 GT_DOCUMENT = "gt1-cas-usage-ms"
@@ -41,7 +41,7 @@ class DeckSource(SourceRef):
 class WorkshopSession(_Entity):
     """Séance du cycle de groupes de travail."""
 
-    number: int = Field(ge=1, description="Numéro de la séance (GT n°…).")
+    number: Count = Field(ge=1, description="Numéro de la séance (GT n°…).")
     date: Date
     goals: list[Text] = Field(min_length=1, description="Ce que la séance doit produire.")
 
@@ -72,7 +72,7 @@ class WorkingGroup(_Entity):
 class ScaleLevel(_Entity):
     """Niveau de l'échelle d'un critère et la note qu'il vaut."""
 
-    value: int = Field(ge=1, le=9, description="Note attribuée à ce niveau.")
+    value: Count = Field(ge=1, le=9, description="Note attribuée à ce niveau.")
     label: Label = Field(description="Libellé du niveau tel que la source l'écrit.")
 
 
@@ -80,7 +80,7 @@ class Criterion(_Entity):
     """Critère de priorisation des cas d'usage, noté de 1 à 3."""
 
     id: Id
-    number: int = Field(ge=1, description="Rang du critère dans le tableau de priorisation.")
+    number: Count = Field(ge=1, description="Rang du critère dans le tableau de priorisation.")
     title: Label = Field(description="Intitulé du critère.")
     short_title: Label = Field(description="Intitulé court, pour les en-têtes de tableau (ex. « Fréquence »).")
     explanation: Label | None = Field(default=None, description="Précision donnée par la source sous l'intitulé.")
@@ -123,7 +123,7 @@ class CatalogueCase(_Entity):
 
     id: Id
     task_force: Id = Field(description="Task-force qui a recensé le cas.")
-    number: int = Field(ge=1, description="Numéro du cas dans la liste de sa task-force.")
+    number: Count = Field(ge=1, description="Numéro du cas dans la liste de sa task-force.")
     suffix: Annotated[str, StringConstraints(pattern=r"^bis|ter$")] | None = Field(
         default=None, description="« bis » pour un cas numéroté comme un autre (ex. « 17 bis »)."
     )
@@ -133,12 +133,12 @@ class CatalogueCase(_Entity):
         default=None, description="Libellé court du cas sur le schéma de parcours de la task-force."
     )
     phase: Id = Field(description="Étape du parcours (identifiant d'une étape de la task-force).")
-    prioritised: bool = Field(description="Vrai si la task-force l'a classé prioritaire.")
+    prioritised: Flag = Field(description="Vrai si la task-force l'a classé prioritaire.")
     exchange: Exchange | None = Field(default=None, description="Émetteur et destinataire, quand la source les donne.")
-    scores: dict[Id, int] = Field(
+    scores: dict[Id, Count] = Field(
         default_factory=dict, description="Notes par critère (identifiant du critère → note), si le cas a été noté."
     )
-    printed_result: int | None = Field(
+    printed_result: Count | None = Field(
         default=None, description="Résultat imprimé dans le tableau de priorisation, pour contrôle du calcul."
     )
     comment: Text | None = Field(default=None, description="Précision que la source apporte sur le cas.")
@@ -196,7 +196,7 @@ class StatedCount(_Entity):
 
     id: Id
     statement: Label = Field(description="L'énoncé, cité tel quel.")
-    value: int = Field(ge=0, description="Le nombre énoncé.")
+    value: Count = Field(ge=0, description="Le nombre énoncé.")
     measure: CountMeasure | None = Field(
         default=None,
         description="Ce que le modèle compte pour vérifier l'énoncé ; absent si le modèle ne recense pas ces éléments.",

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import Self
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from model._base import Document, Id, Label, Letter, Note, Number, SourceRef, Text, _Entity
+from model._base import Count, Document, Flag, Id, Label, Letter, Note, Number, SourceRef, Text, _Entity
 from model.catalogue import (
     CatalogueCase,
     Criterion,
@@ -72,7 +72,7 @@ class Service(_Entity):
     kind: ServiceKind = Field(description="Nature du service.")
     category: SystemCategory = Field(description="Catégorie de système (couleur des schémas).")
     part_of: Id | None = Field(default=None, description="Service dont celui-ci est une partie (ex. l'agenda de MES).")
-    generic: bool = Field(
+    generic: Flag = Field(
         default=False,
         description="Vrai si l'entrée désigne une famille de services plutôt qu'un service nommé.",
     )
@@ -121,7 +121,7 @@ class UseCase(_Entity):
     """Cas d'usage : « En tant que … je souhaite … et pour cela … »."""
 
     id: Id
-    number: int = Field(ge=1, description="Numéro du cas d'usage sur le schéma d'orchestration.")
+    number: Count = Field(ge=1, description="Numéro du cas d'usage sur le schéma d'orchestration.")
     actor: Id = Field(description="Acteur (« En tant que … »).")
     goal: Text = Field(description="Objectif (« … je souhaite … »).")
     means: Text = Field(description="Démarche (« … et pour cela … »).")
@@ -158,6 +158,17 @@ class Flow(_Entity):
     description: Text
     source: SourceRef
     notes: list[Note] = Field(default_factory=list)
+
+    @field_validator("receiver")
+    @classmethod
+    def _between_two_services(cls, receiver: str, info: ValidationInfo) -> str:
+        """A flow joins two services: a service sending to itself is a slip, and draws a loop on no diagram."""
+        if receiver == info.data.get("emitter"):
+            raise ValueError(
+                f"le flux « {info.data.get('id', '?')} » a le même service « {receiver} »"
+                " pour émetteur et pour récepteur → un flux relie deux services : corrigez « emitter » ou « receiver »"
+            )
+        return receiver
 
 
 class View(_Entity):
@@ -239,7 +250,7 @@ class Question(_Entity):
     """Besoin ou questionnement exprimé par les acteurs, et l'axe qui y répond (section 1.1.2)."""
 
     id: Id
-    number: int = Field(ge=1, description="Rang de la question dans le tableau de la section 1.1.2.")
+    number: Count = Field(ge=1, description="Rang de la question dans le tableau de la section 1.1.2.")
     theme: QuestionTheme = Field(description="Thème de la question.")
     text: Text
     axis: Number = Field(description="Axe de travail qui répond à la question.")

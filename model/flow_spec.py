@@ -11,10 +11,21 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Self
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import (
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
-from model._base import URL_HELP, HttpsUrl, Id, Label, Note, SourceRef, Text, _Entity
+from model._base import URL_HELP, HttpsUrl, Id, Label, Note, SourceRef, Text, _Entity, shown
 from model.enums import ActorKind, MosType, SpecStatus
+from model.mos import example_problem
 
 ClassName = Annotated[
     str,
@@ -27,7 +38,7 @@ AttributeName = Annotated[
     Field(description="Nom d'attribut en lowerCamelCase, sans accent (ex. « dateDebut »)."),
 ]
 Cardinality = Literal["0..1", "1..1", "0..*", "1..*"]
-Example = str | int | float | bool
+Example = StrictStr | StrictInt | StrictFloat | StrictBool
 
 
 class Attribute(_Entity):
@@ -47,6 +58,25 @@ class Attribute(_Entity):
     example: Example | None = Field(
         default=None, description="Valeur de l'exemple publié avec le schéma (sinon, une valeur type est prise)."
     )
+
+    @field_validator("example", mode="before")
+    @classmethod
+    def _example_of_its_type(cls, value: object, info: ValidationInfo) -> object:
+        """The example is published with the flow's schema: it is a value of the attribute's MOS type."""
+        if value is None:
+            return value
+        name = info.data.get("name", "?")
+        if not isinstance(value, str | int | float):  # a bool is an int
+            raise ValueError(
+                f"l'exemple de « {name} » doit être une seule valeur (texte, nombre, true ou false),"
+                f" pas « {shown(value)} » → écrivez une seule valeur, sans liste ni bloc"
+            )
+        mos_type = info.data.get("type")
+        problem = example_problem(mos_type, value) if isinstance(mos_type, MosType) else None
+        if problem:
+            message, fix = problem
+            raise ValueError(f"l'exemple de « {name} » {message} → {fix}")
+        return value
 
     @model_validator(mode="after")
     def _typed(self) -> Self:
