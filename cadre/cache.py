@@ -13,6 +13,7 @@ generators stay pure functions when called without it (tests, scripts).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -75,7 +76,8 @@ class Cache:
             and stored_digest == hashlib.sha256(payload).hexdigest().encode("ascii")
         ):
             return payload
-        path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a read-only cache is only slower
+            path.unlink(missing_ok=True)
         return None
 
     def put(self, key: str, payload: bytes) -> None:
@@ -93,14 +95,20 @@ class Cache:
             return
 
     def keep_only(self, keys: Iterable[str]) -> int:
-        """Delete every entry whose key is not in ``keys`` (results no longer used); return how many."""
+        """Delete every entry whose key is not in ``keys`` (results no longer used); return how many.
+
+        A cache that cannot be pruned (read-only disk) is only bigger.
+        """
         wanted = set(keys)
         removed = 0
         if not self.folder.is_dir():
             return 0
         for path in self.folder.glob("*/*"):
             if path.name not in wanted:
-                path.unlink(missing_ok=True)
+                try:
+                    path.unlink(missing_ok=True)
+                except OSError:
+                    continue
                 removed += 1
         return removed
 

@@ -19,6 +19,7 @@ from cadre import (
     gen_specs,
     gen_trace,
     gen_versions,
+    tree,
     writer,
 )
 from model import Index, ModelError, load_framework
@@ -71,15 +72,28 @@ def outputs_of(root: Path) -> dict[str, str]:
 def run_generate(root: Path = ROOT, *, check: bool = False) -> int:
     """Regenerate ``root/generated`` from ``root/model/content`` (or, with ``check``, compare only).
 
-    Returns 0 when done (or up to date), 1 on model errors or stale output. On a model error nothing
-    is written: the previous output stays as it was.
+    Returns 0 when done (or up to date), 1 on model errors, stale output, another run holding the lock
+    or a tree that cannot be written. Then nothing is written: the previous output stays as it was.
+    ``check`` writes nothing in ``generated/`` (not even the recovery of a killed run, see
+    :mod:`cadre.tree`).
     """
+    target = root / "generated"
+    try:
+        with tree.locked(root, "régénérer generated/"):
+            if not check:
+                tree.recover(target)
+            return _generate(root, target, check=check)
+    except tree.TreeError as error:
+        print(error, file=sys.stderr)
+        return 1
+
+
+def _generate(root: Path, target: Path, *, check: bool) -> int:
     try:
         outputs = outputs_of(root)
     except ModelError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    target = root / "generated"
     if check:
         changes = writer.compare(outputs, target)
         if changes:

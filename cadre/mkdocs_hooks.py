@@ -101,10 +101,15 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if _state.command != "serve":
         return
     root = repo_root(config)
+    from cadre.tree import TreeError  # lazy, as below
+
     try:
         from cadre.preview import regenerate  # lazy: only `mkdocs serve` regenerates
 
         stale = regenerate(root)
+    except TreeError as error:
+        log.warning("%s\nLe site continue avec la sortie précédente.", error)
+        return
     except Exception:
         log.warning(
             "Échec de la régénération de generated/ ; le site continue avec la sortie précédente.",

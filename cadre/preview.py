@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cadre import writer
+from cadre import tree, writer
 from cadre.generate import outputs_of
 from model import ModelError
 
@@ -61,14 +61,23 @@ def stale(changes: writer.Changes) -> Stale:
 def regenerate(root: Path) -> Stale | None:
     """Bring ``root/generated`` up to date (incrementally); the pages it makes stale, None on a model error.
 
-    On a model error, its report is printed and ``generated/`` is left as it was.
+    On a model error, its report is printed and ``generated/`` is left as it was. Like ``generate``, it
+    holds the lock of ``root`` and replaces the tree at once (:mod:`cadre.writer` says why the running
+    server keeps watching it).
+
+    Raises:
+        cadre.tree.TreeError: another run holds the lock, or the tree could not be written.
+
     """
-    try:
-        outputs = outputs_of(root)
-    except ModelError as error:
-        print(error.report(), file=sys.stderr)
-        return None
-    changes = writer.write(outputs, root / "generated")
+    target = root / "generated"
+    with tree.locked(root, "régénérer generated/"):
+        tree.recover(target)
+        try:
+            outputs = outputs_of(root)
+        except ModelError as error:
+            print(error.report(), file=sys.stderr)
+            return None
+        changes = writer.write(outputs, target)
     if changes:
         print(f"generated/ mis à jour :\n{changes.summary()}")
     return stale(changes)

@@ -1,11 +1,23 @@
-"""The one place that touches ``generated/``: atomic writes, stale-file removal and the freshness check."""
+"""The one place that touches ``generated/``: the whole tree replaced at once, and the freshness check.
+
+:func:`write` builds the new tree beside the old one and swaps them (:mod:`cadre.tree`): a run killed at
+any moment leaves ``generated/`` complete, old or new. The files whose bytes do not change are
+hard-linked from the old tree, not written: they keep their inode and mtime, so that ``mkdocs serve
+--dirty`` renders again only the pages whose source changed (:mod:`cadre.preview`). The preview swaps
+the tree too: MkDocs 1.6 watches ``generated/`` by polling its path (watchdog's ``PollingObserver``),
+and the exchange keeps that path valid at every instant; ``tests/test_preview.py`` edits the model of a
+running ``mkdocs serve`` twice.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
-import tempfile
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from cadre import tree
 
 
 @dataclass
@@ -42,28 +54,39 @@ def compare(outputs: dict[str, str], directory: Path) -> Changes:
 
 
 def write(outputs: dict[str, str], directory: Path) -> Changes:
-    """Make ``directory`` hold exactly ``outputs``, touching only files whose bytes change.
+    """Make ``directory`` hold exactly ``outputs`` by replacing it at once; unchanged files keep their inode.
 
-    Each file is written to a temporary file then renamed, so a reader never sees half a file.
+    Nothing is written when nothing changes. The caller holds :func:`cadre.tree.locked`.
+
+    Raises:
+        cadre.tree.TreeError: the tree could not be written (disk full, read-only…); it is untouched.
+
     """
     for relative in outputs:
         _check_relative(relative)
     changes = compare(outputs, directory)
-    for relative in changes.added + changes.changed:
-        target = directory / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(outputs[relative].encode("utf-8"))
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    for relative in changes.removed:
-        (directory / relative).unlink()
-    _remove_empty_dirs(directory)
+    if not changes:
+        return changes
+    fresh = set(changes.added + changes.changed)
+    with tree.replacing(directory) as staging:
+        for relative in sorted(outputs):
+            target = staging / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if relative in fresh:
+                target.write_bytes(outputs[relative].encode("utf-8"))
+            else:
+                _link_or_copy(directory / relative, target)
     return changes
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """A hard link to ``source`` (same inode, same mtime), or a copy keeping its mtime."""
+    try:
+        os.link(source, target)
+    except OSError as error:
+        if error.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
+            raise
+        shutil.copy2(source, target)
 
 
 def _check_relative(relative: str) -> None:
@@ -80,11 +103,3 @@ def _existing(directory: Path) -> set[str]:
         for p in directory.rglob("*")
         if p.is_file() and not p.name.startswith(".tmp-")
     }
-
-
-def _remove_empty_dirs(directory: Path) -> None:
-    if not directory.is_dir():
-        return
-    for path in sorted(directory.rglob("*"), key=lambda p: len(p.parts), reverse=True):
-        if path.is_dir() and not any(path.iterdir()):
-            path.rmdir()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import time
 from collections.abc import Iterator
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import edit
 
-from cadre import bench_serve
+from cadre import bench_serve, tree
 from cadre.bench import edit_flow
 from cadre.bench_model import SITE_FILES
 from cadre.generate import ROOT, run_generate
@@ -84,3 +85,29 @@ def test_an_edited_flow_title_shows_in_its_views_diagram_and_in_every_pages_menu
     index = json.loads(bench_serve.page(url + "search/search_index.json") or "{}")
     locations = [d["location"] for d in index["docs"]]
     assert len(locations) == len(set(locations))
+
+
+def _count_when(log: Path, text: str, above: int, deadline: float) -> int:
+    start = time.perf_counter()
+    while time.perf_counter() - start < deadline:
+        count = log.read_text(encoding="utf-8").count(text)
+        if count > above:
+            return count
+        time.sleep(0.1)
+    raise TimeoutError(f"« {text} » n'apparaît pas dans {log} après {deadline:.0f} s")
+
+
+def test_the_server_still_watches_generated_after_it_is_swapped(server: tuple[Path, str]) -> None:
+    """The regeneration exchanges ``generated/`` with a new tree: MkDocs' watcher must follow the path."""
+    root, url = server
+    log = root / "serve.log"
+    for attempt in range(2):
+        time.sleep(bench_serve.SETTLE)
+        seen = log.read_text(encoding="utf-8").count("Reloading browsers")
+        with tree.locked(root, "essayer"), tree.replacing(root / "generated") as staging:
+            shutil.copytree(root / "generated", staging, dirs_exist_ok=True, copy_function=os.link)
+            (staging / "essai.txt").write_text(str(attempt), encoding="utf-8")
+        _count_when(log, "Reloading browsers", seen, 120)
+    time.sleep(bench_serve.SETTLE)
+    assert not (root / "generated" / "essai.txt").exists()  # the regeneration swapped it away
+    assert bench_serve.page(url + "flux/mes-a/") is not None
