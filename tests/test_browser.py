@@ -71,6 +71,16 @@ class Visit:
     outside: list[str] = field(default_factory=list)
     violations: list[str] = field(default_factory=list)
     diagram_links: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    """What the page's Content-Security-Policy refused (``securitypolicyviolation`` events)."""
+
+
+CSP_EVENTS = (
+    "window.__csp = [];"
+    "document.addEventListener('securitypolicyviolation', e => window.__csp.push("
+    "e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sample || '')));"
+)
+"""Recorded from the start of each page (an init script runs before the page's own and is not subject to its CSP)."""
 
 
 def _pages(site: Path) -> list[str]:
@@ -83,6 +93,7 @@ def visits(site: Path, base_url: str, browser: Browser) -> dict[str, Visit]:
     axe = _axe_script()
     origin = base_url.removesuffix(SUB_PATH)
     context = browser.new_context()
+    context.add_init_script(CSP_EVENTS)
     page = context.new_page()
     current = Visit()
 
@@ -125,6 +136,7 @@ def visits(site: Path, base_url: str, browser: Browser) -> dict[str, Visit]:
             "() => [...document.querySelectorAll('svg a[*|href]')].map("
             "a => new URL(a.getAttribute('xlink:href') || a.getAttribute('href'), document.baseURI).href)"
         )
+        current.refused = page.evaluate("() => window.__csp")
         results[path] = current
     context.close()
     return results
@@ -154,6 +166,34 @@ def test_no_request_leaves_the_machine(visits: dict[str, Visit]) -> None:
 def test_axe_finds_no_wcag_a_or_aa_violation_on_any_page(visits: dict[str, Visit]) -> None:
     violations = {path: v.violations for path, v in visits.items() if v.violations}
     assert not violations, _report(violations)
+
+
+def test_no_page_reports_a_content_security_policy_violation(visits: dict[str, Visit]) -> None:
+    refused = {path: v.refused for path, v in visits.items() if v.refused}
+    assert not refused, _report(refused)
+
+
+@pytest.mark.parametrize("path", ["", "services/sante-fr/", "print_page/"])
+def test_an_injected_event_handler_or_script_does_not_run(browser: Browser, base_url: str, path: str) -> None:
+    context = browser.new_context()
+    context.add_init_script(CSP_EVENTS)
+    page = context.new_page()
+    page.goto(base_url + path, wait_until="load")
+    page.evaluate(
+        """() => {
+            document.body.insertAdjacentHTML('beforeend', '<img src="x" onerror="window.__pwned = 1">');
+            const script = document.createElement('script');
+            script.textContent = 'window.__pwned = 2';
+            document.body.append(script);
+            document.body.insertAdjacentHTML('beforeend', '<a id="zqx" href="javascript:window.__pwned = 3">x</a>');
+            document.getElementById('zqx').click();
+        }"""
+    )
+    page.wait_for_function("() => window.__csp.length >= 3")
+    assert page.evaluate("() => window.__pwned") is None
+    directives = {entry.split(" ", 1)[0] for entry in page.evaluate("() => window.__csp")}
+    assert directives <= {"script-src-attr", "script-src-elem", "script-src"}, directives
+    context.close()
 
 
 def _status(url: str) -> int:

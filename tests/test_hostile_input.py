@@ -22,7 +22,8 @@ from cadre import generate
 from cadre.__main__ import main
 from cadre.generate import build
 from cadre.site_build import build_site
-from model import Index, load_framework
+from cadre.text import Href, link, md
+from model import HttpsUrl, Index, load_framework
 
 SERVICES = "model/content/services.yaml"
 MES = "model/content/views/mes.yaml"
@@ -278,3 +279,42 @@ def test_a_failing_site_build_leaves_site_as_it_was(tmp_path: Path) -> None:
     assert build_site(tmp_path) == 0
     assert "la page" in (site / "index.html").read_text(encoding="utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "mkdocs.yml", "site"]
+
+
+GUIDE = "      guide_url: https://github.com/ansforge/IG-fhir-mesures-de-sante\n"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "http://tiers.example/volet",
+        "https://tiers.example/a b",
+        'https://tiers.example/a)"onmouseover="alert(1)',
+        "https://tiers.example/<script>",
+        "https://tiers.example/a'b",
+        "https://tiers.example/a\\\\b",
+        "//tiers.example/volet",
+        "https://",
+        "https://tiers.example/" + "a" * 500,
+    ],
+)
+def test_a_url_field_takes_only_a_plain_https_address(repo_copy: Path, url: str) -> None:
+    path = repo_copy / "model/content/specifications/mes.yaml"
+    edit(path, GUIDE, f"      guide_url: {json.dumps(url)}\n")
+    [problem] = problems_of(repo_copy)
+    assert (problem.file, problem.line) == ("model/content/specifications/mes.yaml", line_of(path, "guide_url"))
+    assert "guide_url" in problem.message
+    assert ("https://" in problem.fix and "%20" in problem.fix) or problem.fix == "au plus 500 caractères"
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["javascript:alert(1)", "data:text/html,x", "http://tiers.example/", "a b.md", 'a.md"', "a.md)", "//x", "a<b"],
+)
+def test_a_link_is_built_only_to_a_site_path_or_an_https_address(target: str) -> None:
+    with pytest.raises(ValueError, match="cible de lien refusée"):
+        link(md("texte"), Href(target))
+    assert link(md("Volet [x]"), HttpsUrl("https://example.org/a?b=1#c")) == (
+        "[Volet \\[x\\]](https://example.org/a?b=1#c)"
+    )

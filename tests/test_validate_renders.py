@@ -65,14 +65,6 @@ CHECKER = Draft202012Validator.FORMAT_CHECKER
             "écrivez un nombre sans guillemets (ex. 12 ou 12.5)",
         ),
         (
-            PA,
-            "example: 60}",
-            "example: .nan}",
-            "example",
-            "l'exemple de « ageMin » doit être un nombre fini (type Numerique), pas « nan »",
-            "écrivez un nombre sans guillemets (ex. 12 ou 12.5)",
-        ),
-        (
             ESMS,
             "example: true}",
             'example: "true"}',
@@ -129,14 +121,6 @@ CHECKER = Draft202012Validator.FORMAT_CHECKER
             "title",
             "« title » ne contient que des espaces",
             "écrivez le texte, ou retirez le champ s'il est facultatif",
-        ),
-        (
-            MES,
-            "title: Alimentation de l'agenda de MES par un portail de services référencé",
-            'title: "Agenda\\a de MES\\u202e"',
-            "title",
-            "« title » contient un caractère invisible (\\x07) en position 7",
-            "supprimez ce caractère ; un saut de ligne s'écrit en passant à la ligne",
         ),
         (
             SERVICES,
