@@ -21,6 +21,7 @@ from typing import Any
 from cadre.generate import build
 from cadre.schema_diff import Change, Schema, compare
 from model import Index, ModelError, load_framework
+from model.problems import terminal
 
 Entity = dict[str, Any]
 
@@ -60,12 +61,12 @@ def run(root: Path, arguments: argparse.Namespace) -> int:
         old = snapshot(root, arguments.old)
         new = snapshot(root, arguments.new)
     except DiffError as error:
-        print(f"erreur : {error}", file=sys.stderr)
+        print(terminal(f"erreur : {error}"), file=sys.stderr)
         return 1
     except ModelError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    print(report(old, new))
+    print("\n".join(terminal(line) for line in report(old, new).splitlines()))
     return 0
 
 

@@ -27,6 +27,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from cadre.scaffold_fields import FIELDS, ScaffoldError, Target, empty_comment, locate, spec_entry, spec_path
 from model import ModelError, Problem, content_files, load_model
+from model.problems import terminal
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _EMPTY = re.compile(r"^(\s*(?:- )?[a-z_]+:) +#")
@@ -66,10 +67,13 @@ def run(root: Path, arguments: argparse.Namespace) -> int:
     try:
         written = new_entry(root, arguments.entity, arguments.id, values)
     except ScaffoldError as error:
-        print(f"erreur : {error}", file=sys.stderr)
+        print(terminal(f"erreur : {error}"), file=sys.stderr)
         return 1
     places = [f"{w.path.relative_to(root).as_posix()}, lignes {w.first} à {w.last}" for w in written]
-    print(f"« {arguments.id} » ajouté à {places[0]}" + "".join(f" ; sa spécification à {p}" for p in places[1:]) + ".")
+    print(
+        terminal(f"« {arguments.id} » ajouté à {places[0]}" + "".join(f" ; sa spécification à {p}" for p in places[1:]))
+        + "."
+    )
     todo, elsewhere = _remaining(root, written)
     if todo:
         print("À compléter avant de publier :")
