@@ -4,20 +4,20 @@ The content is plain data typed by an editor: mappings, lists, text, numbers, bo
 (``!!python/object``, ``!foo``), anchors and aliases, merge keys, keys that are not text, invisible or
 direction-changing characters, very deep nesting and very large files are never needed, and each is a
 way to crash, stall or deceive a later step. They are refused here, before anything is built from
-them: :class:`SubsetComposer` checks every node as ruamel composes it, so that an alias is refused
-before it could be expanded and a deep nesting before the composer recurses into it.
+them: :mod:`model._yaml` builds the data from the parser's events one at a time, and checks each event
+here (:func:`check_event`, :func:`scalar`) before using it, so that an alias is refused before it could
+be expanded and a deep nesting before anything recurses into it.
 """
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 from typing import Any
 
-from ruamel.yaml.composer import Composer
-from ruamel.yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
-from ruamel.yaml.nodes import MappingNode, ScalarNode
 from ruamel.yaml.util import create_timestamp, timestamp_regexp
+from yaml.events import AliasEvent, CollectionStartEvent, Event, NodeEvent, ScalarEvent
 
 MAX_BYTES = 1024 * 1024
 """Largest file read (the largest file of the content is about 60 kB)."""
@@ -35,14 +35,14 @@ _RAW = re.compile(f"[{_INVISIBLE}{_BIDI}]|\r(?!\n)")
 _IN_VALUE = re.compile(f"[\r{_INVISIBLE}{_BIDI}]")
 """Characters refused in a value once its escapes (``"\\x07"``, ``"\\u202e"``) are decoded."""
 
-_STR = "tag:yaml.org,2002:str"
-_KINDS = {
-    "tag:yaml.org,2002:int": "un nombre",
-    "tag:yaml.org,2002:float": "un nombre",
-    "tag:yaml.org,2002:bool": "un booléen (vrai ou faux)",
-    "tag:yaml.org,2002:null": "une valeur vide (null)",
-    "tag:yaml.org,2002:timestamp": "une date",
-}
+# How a plain scalar reads in YAML 1.2 (the core schema, as ruamel.yaml reads it), and what that is in words.
+_NULL = re.compile(r"~|null|Null|NULL|")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+")
+_FLOAT = re.compile(
+    r"[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)"
+    r"|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+)
 
 
 class RefusedError(Exception):
@@ -106,22 +106,21 @@ def _describe(char: str, *, escaped: bool) -> tuple[str, str]:
     )
 
 
-def _tag(node: Any) -> str:
-    tag = node.tag
-    return tag if isinstance(tag, str) else str(getattr(tag, "value", tag))
+def where(event: Event) -> tuple[int, int]:
+    """The 1-based line and column where ``event`` starts."""
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
-class SubsetComposer(Composer):
-    """ruamel's composer, refusing each node outside the subset before it is composed."""
+class Checked:
+    """What the events of a file may hold: :func:`check_event` keeps the depth of the collections opened."""
 
-    def __init__(self, loader: Any = None) -> None:
-        super().__init__(loader)
-        self._levels = 0
+    def __init__(self) -> None:
+        self.depth = 0
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        """Check the next node (its kind, tag, anchor, depth, and for a key its type), then compose it."""
-        event = self.parser.peek_event()
-        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+    def check_event(self, event: NodeEvent, *, is_key: bool) -> None:
+        """Refuse an alias, an anchor, a tag, a key that is a collection, or a collection one level too deep."""
+        line, column = where(event)
         if isinstance(event, AliasEvent) or event.anchor is not None:
             raise RefusedError(
                 line,
@@ -129,82 +128,105 @@ class SubsetComposer(Composer):
                 "les ancres (&nom) et les alias (*nom) ne sont pas acceptés",
                 "recopiez la valeur à chaque endroit où elle sert",
             )
-        if getattr(event, "ctag", None) is not None or getattr(event, "tag", None) is not None:
+        if getattr(event, "tag", None) is not None:
             raise RefusedError(
                 line,
                 column,
                 "les étiquettes YAML (!!str, !!binary, !nom…) ne sont pas acceptées",
                 "retirez l'étiquette et écrivez la valeur comme un texte ordinaire",
             )
-        is_key = isinstance(parent, MappingNode) and index is None
-        if is_key and not isinstance(event, ScalarEvent):
-            raise RefusedError(line, column, "une clé doit être un texte, pas une liste ni un bloc", _KEY_FIX)
-        if not isinstance(event, (MappingStartEvent, SequenceStartEvent)):
-            node = super().compose_node(parent, index)
-            if isinstance(node, ScalarNode):
-                _check_scalar(node, is_key=is_key)
-            return node
-        if self._levels >= MAX_DEPTH:
-            raise RefusedError(
-                line,
-                column,
-                f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux de listes et de blocs)",
-                "aplatissez la structure : le modèle n'a jamais besoin d'autant de niveaux",
-            )
-        self._levels += 1
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self._levels -= 1
+        if isinstance(event, CollectionStartEvent):
+            if is_key:
+                raise RefusedError(line, column, "une clé doit être un texte, pas une liste ni un bloc", _KEY_FIX)
+            if self.depth >= MAX_DEPTH:
+                raise RefusedError(
+                    line,
+                    column,
+                    f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux de listes et de blocs)",
+                    "aplatissez la structure : le modèle n'a jamais besoin d'autant de niveaux",
+                )
 
 
 _KEY_FIX = "écrivez un nom de champ du modèle (ou mettez la clé entre guillemets si c'est bien un texte)"
 
 
-def _check_scalar(node: ScalarNode, *, is_key: bool) -> None:
-    """Refuse a key that is not text, a value YAML would read wrongly, or an invisible character."""
-    line, column = node.start_mark.line + 1, node.start_mark.column + 1
-    value: str = node.value
-    tag = _tag(node)
-    if is_key and tag == "tag:yaml.org,2002:merge":
-        raise RefusedError(
-            line, column, "les clés de fusion (<<) ne sont pas acceptées", "recopiez les champs voulus dans ce bloc"
-        )
-    if is_key and tag != _STR:
-        kind = _KINDS.get(tag, "autre chose qu'un texte")
-        raise RefusedError(line, column, f"la clé « {value} » n'est pas un texte : YAML la lit comme {kind}", _KEY_FIX)
-    # In a folded scalar, ruamel marks each folded line break with \a, removed when it builds the value.
-    found = _IN_VALUE.search(value.replace("\a", "") if node.style == ">" else value)
+def scalar(event: ScalarEvent, *, is_key: bool) -> Any:
+    """The value of a scalar as plain data, or the refusal of what the subset does not hold.
+
+    Refused: a key that is not text, a value JSON cannot hold, an impossible date, an invisible
+    character written as an escape (raw ones are refused before parsing).
+    """
+    line, column = where(event)
+    text: str = event.value
+    found = _IN_VALUE.search(text)
     if found is not None:
         message, fix = _describe(found.group(), escaped=True)
         raise RefusedError(line, column, message, fix)
-    if tag == "tag:yaml.org,2002:float":
-        try:
-            finite = math.isfinite(float(value.replace("_", "")))
-        except ValueError:
-            finite = not re.search("inf|nan", value, re.IGNORECASE)
-        if not finite:
+    plain = event.implicit[0]
+    if is_key and plain and text == "<<":
+        raise RefusedError(
+            line, column, "les clés de fusion (<<) ne sont pas acceptées", "recopiez les champs voulus dans ce bloc"
+        )
+    if is_key and plain:
+        kind = _kind(text)
+        if kind is not None:
+            raise RefusedError(
+                line, column, f"la clé « {text} » n'est pas un texte : YAML la lit comme {kind}", _KEY_FIX
+            )
+    return _resolve(text, line, column) if plain else text
+
+
+def _kind(text: str) -> str | None:
+    """What YAML reads a plain scalar as, in words; None when it reads it as text."""
+    if _NULL.fullmatch(text):
+        return "une valeur vide (null)"
+    if text in _BOOL:
+        return "un booléen (vrai ou faux)"
+    if _INT.fullmatch(text) or _FLOAT.fullmatch(text):
+        return "un nombre"
+    return "une date" if timestamp_regexp.match(text) else None
+
+
+def _resolve(text: str, line: int, column: int) -> Any:
+    """A plain scalar read as YAML 1.2 reads it; a date is kept as its ISO text."""
+    if _NULL.fullmatch(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT.fullmatch(text):
+        digits = text.replace("_", "")
+        if len(digits.lstrip("+-")) > MAX_DIGITS:
             raise RefusedError(
                 line,
                 column,
-                f"« {value} » n'est pas un nombre fini (l'infini et NaN n'existent pas en JSON)",
+                f"nombre trop grand ({len(text)} chiffres, au plus {MAX_DIGITS})",
+                "vérifiez la valeur, ou mettez-la entre guillemets si c'est un identifiant",
+            )
+        sign, body = (-1, digits[1:]) if digits.startswith("-") else (1, digits.lstrip("+"))
+        base = {"0b": 2, "0o": 8, "0x": 16}.get(body[:2], 10)
+        return sign * int(body[2:] if base != 10 else body, base)
+    if _FLOAT.fullmatch(text):
+        lowered = text.lower()
+        special = lowered.endswith((".inf", ".nan"))  # YAML's .inf and .nan are Python's inf and nan
+        number = float(lowered.replace(".", "") if special else text.replace("_", ""))
+        if not math.isfinite(number):
+            raise RefusedError(
+                line,
+                column,
+                f"« {text} » n'est pas un nombre fini (l'infini et NaN n'existent pas en JSON)",
                 "écrivez un nombre ordinaire, ou mettez la valeur entre guillemets si c'est un texte",
             )
-    elif tag == "tag:yaml.org,2002:int" and len(value.lstrip("+-").replace("_", "")) > MAX_DIGITS:
-        raise RefusedError(
-            line,
-            column,
-            f"nombre trop grand ({len(value)} chiffres, au plus {MAX_DIGITS})",
-            "vérifiez la valeur, ou mettez-la entre guillemets si c'est un identifiant",
-        )
-    elif tag == "tag:yaml.org,2002:timestamp":
-        match = timestamp_regexp.match(value)
+        return number
+    match = timestamp_regexp.match(text)
+    if match is not None:
         try:
-            create_timestamp(**match.groupdict()) if match else None
+            stamp = create_timestamp(**match.groupdict())
         except ValueError:
             raise RefusedError(
                 line,
                 column,
-                f"« {value} » n'est pas une date qui existe",
+                f"« {text} » n'est pas une date qui existe",
                 "écrivez une date réelle sous la forme AAAA-MM-JJ, ou mettez la valeur entre guillemets",
             ) from None
+        return stamp.isoformat() if isinstance(stamp, datetime.date) else text
+    return text

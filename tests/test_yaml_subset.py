@@ -88,7 +88,7 @@ CASES = [
         1,
         ("la clé « null » n'est pas un texte : YAML la lit comme une valeur vide", KEY_FIX),
     ),
-    ("empty key", ": x\n", 1, 1, ("n'est pas un texte : YAML la lit comme une valeur vide", KEY_FIX)),
+    ("empty key", ": x\n", 1, 1, ("syntaxe YAML invalide", "vérifiez l'indentation")),  # libyaml: no key there
     ("bool key", "true: x\n", 1, 1, ("la clé « true » n'est pas un texte : YAML la lit comme un booléen", KEY_FIX)),
     ("date key", "2022-06-16: x\n", 1, 1, ("la clé « 2022-06-16 » n'est pas un texte", KEY_FIX)),
     ("infinity", "a: .inf\n", 1, 4, ("« .inf » n'est pas un nombre fini", "écrivez un nombre ordinaire")),
@@ -96,6 +96,7 @@ CASES = [
     ("nan", "a:\n  b: .NaN\n", 2, 6, ("« .NaN » n'est pas un nombre fini", "un nombre ordinaire")),
     ("overflow", "a: 1e999\n", 1, 4, ("« 1e999 » n'est pas un nombre fini", "un nombre ordinaire")),
     ("huge int", "a: " + "9" * 5000 + "\n", 1, 4, ("nombre trop grand (5000 chiffres", "entre guillemets")),
+    ("two documents", "a: 1\n---\nb: 2\n", 2, 1, ("plusieurs documents YAML", "un seul document par fichier")),
     ("impossible date", "a: 2022-13-45\n", 1, 4, ("« 2022-13-45 » n'est pas une date qui existe", "AAAA-MM-JJ")),
 ]
 
@@ -190,10 +191,10 @@ def test_a_file_too_large_is_refused_before_it_is_read(tmp_path: Path, monkeypat
 def test_an_unexpected_error_of_the_parser_still_names_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(self: object, stream: object) -> object:
+    def broken(text: str) -> object:
         raise RuntimeError("inattendu")
 
-    monkeypatch.setattr("ruamel.yaml.YAML.load", broken)
+    monkeypatch.setattr("model._yaml._events", broken)
     problem = refused(tmp_path, "a: 1\n")
     assert (problem.line, problem.column) == (1, 1)
     assert problem.message == "le fichier n'a pas pu être lu comme du YAML (RuntimeError)"
