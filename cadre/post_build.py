@@ -5,10 +5,10 @@ Zensical alike; under ``mkdocs serve`` the MkDocs hook folds the search index on
 for why the preview has no policy).
 
 - The search finds words typed without their accents (« securite » finds « sécurité »): each entry of
-  the search index gets the words of its text that carry accents, written without them, in a hidden
-  element (the excerpts shown to the reader show nothing of it). MkDocs' Material writes
-  ``search/search_index.json`` (``docs``: ``title``, ``text``); Zensical writes ``search.json``
-  (``items``: ``title``, ``text``).
+  Material's search index (``search/search_index.json``, MkDocs) gets the words of its text that carry
+  accents, written without them, in a hidden element (the excerpts shown to the reader show nothing of
+  it). Zensical's search (``search.json``) folds accents itself, and shows such an element in its
+  results: its index is left as it is (``tests/test_generators.py`` searches both).
 - Each page gets its Content-Security-Policy (:func:`cadre.csp.secure_site`).
 """
 
@@ -24,8 +24,8 @@ from typing import Any
 
 from cadre import csp
 
-INDEXES = {"search/search_index.json": "docs", "search.json": "items"}
-"""The search index each generator writes, and the key of its list of entries."""
+INDEXES = {"search/search_index.json": "docs"}
+"""The search indexes to fold, and the key of their list of entries."""
 
 _WORD = re.compile(r"\w+")
 _TAG = re.compile(r"<[^>]+>")
