@@ -18,7 +18,7 @@ UV = $(shell command -v uv 2>/dev/null || { test -x "$$HOME/.local/bin/uv" && ec
 export DISABLE_MKDOCS_2_WARNING := true
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup generate validate site serve bench test clean
+.PHONY: help setup generate validate site site-zensical serve bench test clean
 
 help:
 	@echo "Cibles disponibles :"
@@ -26,10 +26,11 @@ help:
 	@echo "  make validate  vérifie le modèle (model/content/*.yaml)"
 	@echo "  make generate  régénère generated/ (pages, diagrammes, JSON)"
 	@echo "  make serve     aperçu du site sur http://127.0.0.1:8000"
-	@echo "  make site      construit le site statique dans site/ (mkdocs build --strict ; site/ intact en cas d'échec)"
+	@echo "  make site      construit le site statique dans site/ (assemblage, mkdocs build --strict ; site/ intact en cas d'échec)"
+	@echo "  make site-zensical  le même site construit par Zensical (zensical build --strict)"
 	@echo "  make bench     banc d'essai : temps et mémoire de chaque étape, modèle réel, 10x et 100x"
 	@echo "  make test      ruff, mypy et pytest, dont les tests dans Chromium (ce que lance la CI)"
-	@echo "  make clean     supprime site/"
+	@echo "  make clean     supprime site/ et build/"
 
 setup:
 	@bash scripts/setup.sh
@@ -40,13 +41,18 @@ validate: setup
 generate: setup
 	$(UV) run python -m cadre generate
 
-# Construit dans un dossier temporaire puis remplace site/ : un échec laisse site/ intact.
+# Assemble build/site-src/, construit dans un dossier temporaire puis remplace site/ : un échec
+# laisse site/ intact.
 site: generate
 	$(UV) run python -m cadre.site_build
+
+site-zensical: generate
+	$(UV) run python -m cadre.site_build --generator zensical
 
 # --dirty : après une modification, seules les pages touchées sont refaites
 # (cadre/preview.py dit lesquelles au crochet MkDocs).
 serve: generate
+	$(UV) run python -m cadre assemble
 	$(UV) run mkdocs serve --dirty -a 127.0.0.1:8000
 
 # Un banc d'essai, pas un test : il affiche un tableau (une demi-heure environ,
@@ -62,4 +68,4 @@ test:
 	$(UV) run pytest
 
 clean:
-	rm -rf site/
+	rm -rf site/ build/

@@ -1,4 +1,4 @@
-"""Command line: ``python -m cadre validate | generate | diff | new``."""
+"""Command line: ``python -m cadre validate | generate | assemble | diff | new``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from cadre import diff, scaffold
+from cadre import assemble, diff, scaffold
 from cadre.generate import ROOT, run_generate
 from model import Loaded, ModelError, Result, load_model
 
@@ -32,6 +32,10 @@ def parser() -> argparse.ArgumentParser:
     generate = commands.add_parser("generate", help="régénère generated/ à partir du modèle")
     generate.add_argument(
         "--check", action="store_true", help="ne modifie rien ; échoue si generated/ n'est pas à jour"
+    )
+    commands.add_parser(
+        "assemble",
+        help="écrit dans build/site-src/ l'arborescence source du site (docs/, pages générées, téléchargements)",
     )
     diff.add_parser(commands)
     scaffold.add_parser(commands)
@@ -93,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     root: Path = arguments.root.resolve()
     if arguments.command == "validate":
         return validate(root, strict=arguments.strict)
+    if arguments.command == "assemble":
+        return assemble.run(root)
     if arguments.command == "diff":
         return diff.run(root, arguments)
     if arguments.command == "new":

@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from cadre import assemble
+
 SERVE = ("serve", "--dirty")
 """The arguments of ``mkdocs`` in ``make serve`` (see the Makefile)."""
 
@@ -52,7 +54,12 @@ def wait(url: str, wanted: str, deadline: float, server: subprocess.Popen[bytes]
 
 @contextmanager
 def serving(root: Path, startup: float = 900.0) -> Iterator[str]:
-    """``mkdocs serve --dirty`` in ``root`` on a free port, once its first build is served; its base URL."""
+    """``mkdocs serve --dirty`` in ``root`` on a free port, once its first build is served; its base URL.
+
+    As ``make serve``, the site's tree is assembled first (``mkdocs.yml``'s ``docs_dir``).
+    """
+    if assemble.run(root) != 0:
+        raise RuntimeError(f"l'assemblage de {root / assemble.SOURCE} a échoué")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

@@ -1,31 +1,26 @@
-"""What ``make serve`` redoes after an edit: regenerate what changed, then rebuild only the pages it touched.
+"""What ``make serve`` redoes after an edit: regenerate, reassemble, then rebuild only the pages it touched.
 
 ``make serve`` runs ``mkdocs serve --dirty``: on each rebuild MkDocs renders again only the pages whose
-source is newer than their output. The regeneration rewrites only the files whose bytes change, so an
-edited flow's page is rendered again and the hundreds of others are not. Two kinds of change are
-invisible to that rule, and :func:`stale` names them for the MkDocs hook (``cadre/mkdocs_hooks.py``):
-
-- a diagram: a page includes its SVG (``--8<--``) without changing itself, so the pages that include a
-  changed SVG are rendered again;
-- what every page shows: the menu (a ``SUMMARY.md``, a page added or removed) or the glossary's
-  hovers (``abbreviations.md``, appended to every page): then every page is rendered again.
+source (in the assembled tree ``build/site-src/``, :mod:`cadre.assemble`) is newer than their output.
+The regeneration and the assembly rewrite only the files whose bytes change, so an edited flow's page is
+rendered again and the hundreds of others are not; a page whose diagram or glossary hovers change
+changes itself, since they are written into it. What every page shows besides its own source is
+invisible to that rule, and :func:`stale` names it for the MkDocs hook (``cadre/mkdocs_hooks.py``): the
+menu (a ``SUMMARY.md``, a page added or removed), or anything this module does not know.
 """
 
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from cadre import tree, writer
+from cadre import assemble, tree, writer
 from cadre.generate import outputs_of
 from model import ModelError
 
-SHARED = ("abbreviations.md",)
-"""Generated files that every page includes."""
-
-DOWNLOADS = ("framework.json", "schemas/", "docs/stylesheets/")
-"""Generated files that no page includes (MkDocs copies them again when they change)."""
+UNSHOWN = (f"{assemble.DOWNLOADS}/", "stylesheets/", "javascripts/")
+"""Files of the assembled tree that no page includes (MkDocs copies them again when they change)."""
 
 
 @dataclass(frozen=True)
@@ -33,40 +28,31 @@ class Stale:
     """Pages to render again although their own source did not change."""
 
     everything: bool = False
-    diagrams: frozenset[str] = field(default_factory=frozenset)
-    """Changed SVGs, as pages include them (``diagrams/vues/mes-flux.svg``)."""
-
-    def includes(self, markdown: str) -> bool:
-        """Whether a page whose source is ``markdown`` must be rendered again."""
-        return self.everything or any(f'--8<-- "{path}"' in markdown for path in self.diagrams)
 
 
 def stale(changes: writer.Changes) -> Stale:
-    """The pages that ``changes`` (of ``generated/``) make stale beyond those whose source changed."""
+    """The pages that ``changes`` (of the assembled tree) make stale beyond those whose source changed."""
     if changes.added or changes.removed:
         return Stale(everything=True)
-    diagrams = set()
     for path in changes.changed:
-        if path.startswith("docs/") and path.endswith(".md") and not path.endswith("/SUMMARY.md"):
+        if path.endswith(".md") and not path.endswith("SUMMARY.md"):
             continue  # the page itself: MkDocs sees that its source is newer
-        if path.startswith(DOWNLOADS):
+        if path.startswith(UNSHOWN):
             continue
-        if path.startswith("diagrams/") and path.endswith(".svg"):
-            diagrams.add(path)
-            continue
-        return Stale(everything=True)  # a menu, the glossary's hovers, or anything unknown: be safe
-    return Stale(diagrams=frozenset(diagrams))
+        return Stale(everything=True)  # a menu, or anything unknown: be safe
+    return Stale()
 
 
 def regenerate(root: Path) -> Stale | None:
-    """Bring ``root/generated`` up to date (incrementally); the pages it makes stale, None on a model error.
+    """Bring ``root/generated`` and the assembled tree up to date (incrementally); the pages it makes stale.
 
-    On a model error, its report is printed and ``generated/`` is left as it was. Like ``generate``, it
-    holds the lock of ``root`` and replaces the tree at once (:mod:`cadre.writer` says why the running
-    server keeps watching it).
+    None on a model error: its report is printed, ``generated/`` is left as it was, and the tree is
+    assembled again all the same (for an edit of ``docs/``). Like ``generate``, it holds the lock of
+    ``root`` and replaces each tree at once (:mod:`cadre.writer` says why the running server keeps
+    watching it).
 
     Raises:
-        cadre.tree.TreeError: another run holds the lock, or the tree could not be written.
+        cadre.tree.TreeError: another run holds the lock, or a tree could not be written or assembled.
 
     """
     target = root / "generated"
@@ -76,11 +62,13 @@ def regenerate(root: Path) -> Stale | None:
             outputs = outputs_of(root)
         except ModelError as error:
             print(error.report(), file=sys.stderr)
-            return None
-        changes = writer.write(outputs, target)
-    if changes:
-        print(f"generated/ mis à jour :\n{changes.summary()}")
-    return stale(changes)
+            outputs = None
+        if outputs is not None:
+            changes = writer.write(outputs, target)
+            if changes:
+                print(f"generated/ mis à jour :\n{changes.summary()}")
+        assembled = assemble.assemble(root)
+    return None if outputs is None else stale(assembled)
 
 
 def latest_entries(docs: list[dict[str, str]]) -> list[dict[str, str]]:

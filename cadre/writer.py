@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,7 +40,11 @@ class Changes:
         return "\n".join(lines)
 
 
-def compare(outputs: dict[str, str], directory: Path) -> Changes:
+def _bytes(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def compare(outputs: Mapping[str, str | bytes], directory: Path) -> Changes:
     """What :func:`write` would change in ``directory`` to make it hold exactly ``outputs``."""
     changes = Changes()
     existing = _existing(directory)
@@ -47,13 +52,13 @@ def compare(outputs: dict[str, str], directory: Path) -> Changes:
         target = directory / relative
         if relative not in existing:
             changes.added.append(relative)
-        elif target.read_bytes() != outputs[relative].encode("utf-8"):
+        elif target.read_bytes() != _bytes(outputs[relative]):
             changes.changed.append(relative)
     changes.removed = sorted(existing - set(outputs))
     return changes
 
 
-def write(outputs: dict[str, str], directory: Path) -> Changes:
+def write(outputs: Mapping[str, str | bytes], directory: Path) -> Changes:
     """Make ``directory`` hold exactly ``outputs`` by replacing it at once; unchanged files keep their inode.
 
     Nothing is written when nothing changes. The caller holds :func:`cadre.tree.locked`.
@@ -73,7 +78,7 @@ def write(outputs: dict[str, str], directory: Path) -> Changes:
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             if relative in fresh:
-                target.write_bytes(outputs[relative].encode("utf-8"))
+                target.write_bytes(_bytes(outputs[relative]))
             else:
                 _link_or_copy(directory / relative, target)
     return changes

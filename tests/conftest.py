@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from cadre.generate import ROOT, build
+from cadre.site_build import build_site
 from model import Framework, Index, ModelError, Problem, load_framework
 
 CONTENT = ROOT / "model" / "content"
@@ -39,17 +38,9 @@ def outputs(index: Index) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built once by ``mkdocs build --strict`` from the committed generated/."""
-    target = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert run.returncode == 0, run.stderr
+    """The site built once as ``make site`` builds it (assembly, ``mkdocs build --strict``, post-build)."""
+    target = tmp_path_factory.mktemp("site") / "site"
+    assert build_site(ROOT, target) == 0
     return target
 
 

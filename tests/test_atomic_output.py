@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from conftest import edit
-from test_hostile_input import _mini_site
+from test_hostile_input import MINI_SITE, _mini_site
 
 from cadre import generate, tree
 from cadre.__main__ import main
@@ -316,4 +316,4 @@ def test_a_site_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one(tm
         assert _site_state(tmp_path / "site") in states, f"try {attempt}"
     subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
     assert _site_state(tmp_path / "site") == states[current]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "mkdocs.yml", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == MINI_SITE

@@ -257,9 +257,21 @@ def test_a_failing_generator_leaves_generated_as_it_was(repo_copy: Path, monkeyp
     assert _hashes(repo_copy / "generated") == before
 
 
+MINI_SITE = ["build", "docs", "generated", "mkdocs.yml", "site"]
+"""What a mini site's folder holds after a build: its sources, the assembled tree, the site."""
+
+
 def _mini_site(root: Path, link: str) -> None:
+    """A site of two pages, and the least of generated/ that the assembly asks for (cadre/assemble.py).
+
+    Material, whose inline scripts the Content-Security-Policy knows (cadre/csp.py).
+    """
     (root / "docs").mkdir(parents=True, exist_ok=True)
-    (root / "mkdocs.yml").write_text("site_name: Essai\nsite_dir: site\n", encoding="utf-8")
+    (root / "generated" / "docs").mkdir(parents=True, exist_ok=True)
+    (root / "generated" / "schemas").mkdir(parents=True, exist_ok=True)
+    (root / "generated" / "framework.json").write_text("{}\n", encoding="utf-8")
+    config = "site_name: Essai\nsite_dir: site\ndocs_dir: build/site-src\ntheme:\n  name: material\n  font: false\n"
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     (root / "docs" / "index.md").write_text(f"# Essai\n\nVoir [la page]({link}).\n", encoding="utf-8")
     (root / "docs" / "page.md").write_text("# Page\n", encoding="utf-8")
 
@@ -274,11 +286,11 @@ def test_a_failing_site_build_leaves_site_as_it_was(tmp_path: Path) -> None:
     before = _hashes(site)
     assert build_site(tmp_path) != 0
     assert _hashes(site) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "mkdocs.yml", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == MINI_SITE
     _mini_site(tmp_path, "page.md")
     assert build_site(tmp_path) == 0
     assert "la page" in (site / "index.html").read_text(encoding="utf-8")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "mkdocs.yml", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == MINI_SITE
 
 
 GUIDE = "      guide_url: https://github.com/ansforge/IG-fhir-mesures-de-sante\n"

@@ -20,17 +20,14 @@ from cadre.preview import Stale, latest_entries, stale
 from cadre.writer import Changes
 
 
-def test_a_changed_page_needs_nothing_more_a_changed_diagram_its_pages_a_menu_every_page() -> None:
-    assert stale(Changes(changed=["docs/flux/mes-a.md", "framework.json", "schemas/flux/a.json"])) == Stale()
-    svg = stale(Changes(changed=["docs/vues/mes.md", "diagrams/vues/mes-flux.svg"]))
-    assert svg == Stale(diagrams=frozenset({"diagrams/vues/mes-flux.svg"}))
-    assert svg.includes('<figure>\n--8<-- "diagrams/vues/mes-flux.svg"\n')
-    assert not svg.includes('--8<-- "diagrams/vues/mes-orchestration.svg"')
+def test_a_changed_page_or_download_needs_nothing_more_a_menu_every_page() -> None:
+    changed = ["flux/mes-a.md", "vues/mes.md", "telechargements/framework.json", "stylesheets/diagrammes.css"]
+    assert stale(Changes(changed=changed)) == Stale()  # a diagram is written into its page (cadre/assemble.py)
     for everything in (
-        Changes(changed=["docs/flux/SUMMARY.md"]),
-        Changes(changed=["abbreviations.md"]),
-        Changes(added=["docs/flux/mes-z.md"]),
-        Changes(removed=["diagrams/services/dmp.svg"]),
+        Changes(changed=["flux/SUMMARY.md"]),
+        Changes(changed=["SUMMARY.md"]),
+        Changes(added=["flux/mes-z.md"]),
+        Changes(removed=["services/dmp.md"]),
         Changes(changed=["something-new.txt"]),
     ):
         assert stale(everything).everything, everything

@@ -1,0 +1,86 @@
+"""What every build of the site gets after its generator has run, whichever generator it is.
+
+:mod:`cadre.site_build` runs :func:`finish` on the built site before swapping it in, for MkDocs and for
+Zensical alike; under ``mkdocs serve`` the MkDocs hook folds the search index only (see :mod:`cadre.csp`
+for why the preview has no policy).
+
+- The search finds words typed without their accents (« securite » finds « sécurité »): each entry of
+  Material's search index (``search/search_index.json``, MkDocs) gets the words of its text that carry
+  accents, written without them, in a hidden element (the excerpts shown to the reader show nothing of
+  it). Zensical's search (``search.json``) folds accents itself, and shows such an element in its
+  results: its index is left as it is (``tests/test_generators.py`` searches both).
+- Each page gets its Content-Security-Policy (:func:`cadre.csp.secure_site`).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from cadre import csp
+
+INDEXES = {"search/search_index.json": "docs"}
+"""The search indexes to fold, and the key of their list of entries."""
+
+_WORD = re.compile(r"\w+")
+_TAG = re.compile(r"<[^>]+>")
+_FOLDED = re.compile(r" <span hidden>[^<]*</span>$")
+
+
+def fold(word: str) -> str:
+    """``Sécurité`` → ``Securite``: the word without its diacritics."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def unaccented(html: str) -> str:
+    """A hidden element listing the words of ``html`` that carry accents, written without them.
+
+    Remembered: under ``mkdocs serve`` a rebuild folds again only the sections that changed.
+    """
+    words = sorted({fold(w) for w in _WORD.findall(_TAG.sub(" ", html)) if fold(w) != w})
+    return f" <span hidden>{' '.join(words)}</span>" if words else ""
+
+
+Entries = list[dict[str, Any]]
+
+
+def fold_search_index(site_dir: Path, keep: Callable[[Entries], Entries] | None = None) -> int:
+    """Add to each entry of the site's search index its accented words without accents; the entries' count.
+
+    ``keep`` filters the entries first (the preview keeps each page's latest ones). Folding twice gives
+    the same index: an entry already folded is left as it is.
+    """
+    count = 0
+    for relative, key in INDEXES.items():
+        path = site_dir / relative
+        if not path.is_file():
+            continue
+        index = json.loads(path.read_text(encoding="utf-8"))
+        entries: Entries = index.get(key, [])
+        if keep is not None:
+            entries = index[key] = keep(entries)
+        for entry in entries:
+            for field in ("title", "text"):
+                text = entry.get(field) or ""
+                if isinstance(text, str) and not _FOLDED.search(text):
+                    entry[field] = text + unaccented(text)
+        count += len(entries)
+        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return count
+
+
+def finish(site_dir: Path) -> None:
+    """Fold the search index and give every page its policy.
+
+    Raises:
+        cadre.csp.UnsafePageError: a page holds what the policy refuses.
+
+    """
+    fold_search_index(site_dir)
+    csp.secure_site(site_dir)
