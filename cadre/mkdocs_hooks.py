@@ -20,11 +20,13 @@
   la source est plus récente que la page produite ; ``on_files`` supprime en plus la
   page produite de celles qui incluent un schéma modifié, et de toutes les pages quand
   le menu, les survols du glossaire ou ``mkdocs.yml`` changent (``cadre.preview``) ;
-  ``on_page_content`` et ``on_env`` gardent le HTML des pages non refaites pour la
-  version imprimable, et l'index de recherche garde la dernière version de chaque page.
+  l'index de recherche garde la dernière version de chaque page.
 
-- ``on_post_build`` : corrige l'adresse de base et les liens des schémas de la version
-  imprimable (``cadre/print_view.py``), donne à chaque page sa politique de sécurité du contenu
+- ``on_nav`` : ajoute les pages de la version imprimable (``cadre/print_view.py``) :
+  ``imprimer/`` à la fin du menu, et une page par partie du menu, hors du menu.
+
+- ``on_post_build`` : remplit chaque page de la version imprimable avec les pages de sa
+  partie, liens compris (``cadre/print_view.py``), donne à chaque page sa politique de sécurité du contenu
   (``cadre/csp.py``, sauf sous ``mkdocs serve``), puis rend la recherche insensible aux accents (« securite » trouve
   « sécurité ») : l'index de recherche reçoit, pour chaque section, ses mots accentués
   écrits sans accents, dans un élément masqué (les extraits affichés n'en montrent rien).
@@ -44,11 +46,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, set_exclusions
-from mkdocs.structure.pages import Page
+from mkdocs.structure.nav import Navigation
 
 from cadre import archive, csp, print_view
 
@@ -56,9 +57,6 @@ if TYPE_CHECKING:
     from cadre.preview import Stale
 
 log = logging.getLogger("mkdocs.plugins.cadre")
-
-
-logging.getLogger("mkdocs.plugins").addFilter(print_view.OrderWarningFilter())
 
 GENERATED_DIR = "generated"
 GENERATED_DOCS_DIR = "docs"
@@ -76,8 +74,8 @@ class _State:
     """Pages made stale by the last regeneration (``mkdocs serve`` only)."""
     signature: tuple[object, ...] | None = None
     """What every page showed at the previous build (``mkdocs serve --dirty`` only)."""
-    printed: dict[str, str] = {}  # noqa: RUF012 (one instance)
-    """Each page's HTML for the print view, kept from the build that last rendered it (``--dirty`` only)."""
+    parts: list[print_view.Part] = []  # noqa: RUF012 (one instance)
+    """The parts of the print view, from the menu of the current build."""
 
 
 _state = _State()
@@ -149,23 +147,10 @@ def _expire(files: Files, config: MkDocsConfig) -> None:
             Path(file.abs_dest_path).unlink(missing_ok=True)
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Under ``mkdocs serve --dirty``, keep the HTML that print-site took from the page for its print view."""
-    if _state.command == "serve" and _state.dirty and isinstance(getattr(page, "html", None), str):
-        _state.printed[page.file.src_uri] = page.html  # type: ignore[attr-defined]
-    return html
-
-
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Under ``mkdocs serve --dirty``, give print-site the HTML of the pages this build did not render.
-
-    Otherwise the print view of the preview would hold only the pages an edit touched.
-    """
-    if _state.command == "serve" and _state.dirty:
-        for file in files.documentation_pages():
-            if file.page is not None and not hasattr(file.page, "html") and file.src_uri in _state.printed:
-                file.page.html = _state.printed[file.src_uri]  # type: ignore[attr-defined]
-    return env
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Add the print view's pages: ``imprimer/`` at the end of the menu, one page per part outside it."""
+    _state.parts = print_view.add_pages(nav, config, files)
+    return nav
 
 
 def _walk(directory: Path) -> Iterator[Path]:
@@ -257,12 +242,12 @@ def _unaccented(html: str) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Fix the print view; make the search index find words typed without accents; give each page its CSP.
+    """Assemble the print view; make the search index find words typed without accents; give each page its CSP.
 
     Under ``mkdocs serve`` the pages get no Content-Security-Policy: the live reload injects an inline
     script into every page (the published site, built by ``make site``, has it).
     """
-    print_view.fix_print_page(Path(config.site_dir))
+    print_view.assemble(Path(config.site_dir), _state.parts)
     if _state.command != "serve":
         try:
             csp.secure_site(Path(config.site_dir))
