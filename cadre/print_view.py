@@ -37,6 +37,7 @@ _IDREFS = re.compile(r'(?<=\s)(aria-labelledby|aria-describedby|aria-controls|fo
 _URL_REF = re.compile(r"url\(#([^)]*)\)")
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
+_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _ABSOLUTE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:|/")
 
@@ -176,7 +177,7 @@ def _contents(pieces: list[_Piece]) -> str:
     items = []
     for piece in pieces:
         found = _H1.search(piece.article)
-        title = _TAG.sub("", found.group(1)).removesuffix("¶").strip() if found else piece.url
+        title = _TAG.sub("", _PERMALINK.sub("", found.group(1))).strip() if found else piece.url
         items.append(f'<li><a href="#{page_key(piece.url)}">{title}</a></li>')
     return f'<h2 id="sommaire">Sommaire</h2>\n<ol class="impression-sommaire">{"".join(items)}</ol>\n'
 

@@ -127,7 +127,8 @@ def test_the_search_index_holds_the_typed_name_as_html_text(hostile_site: Path) 
 def test_the_print_view_shows_the_typed_names(hostile_site: Path) -> None:
     services = (hostile_site / "imprimer/services/index.html").read_text(encoding="utf-8")
     assert f"{NAME}¶" in _texts(services, "h2")  # a page's heading, one level down, with its permanent link
-    assert NAME in _texts(services, "a")  # in the part's table of contents
+    [contents] = _texts(services, "ol", ("class", "impression-sommaire"))
+    assert NAME in contents  # in the part's table of contents
     flows = (hostile_site / "imprimer/flux/index.html").read_text(encoding="utf-8")
     assert f"Flux A — {FLOW}¶" in _texts(flows, "h2")
 

@@ -93,6 +93,7 @@ def test_the_print_pages_hold_every_page_of_their_part(site: Path, index: Index)
     assert all(html_escape(f"Flux {f.letter} — ", quote=False) in flows for f in index.flows.values())
     recommendations = (site / "imprimer/recommandations/index.html").read_text(encoding="utf-8")
     assert all(f"Recommandation {r}" in recommendations for r in index.recommendations)
+    assert '<li><a href="#flux-mes-a">Flux A — ' in flows and "¶</a></li>" not in flows
     assert "Sommaire" in flows and '<h1 id="' in flows and "<h1" not in flows.split('class="impression-page"', 1)[1]
     views = (site / "imprimer/vues/index.html").read_text(encoding="utf-8")
     assert views.count("<svg") >= 10  # the views' diagrams, inline
