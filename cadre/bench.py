@@ -23,7 +23,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from cadre import cache, writer
+from cadre import bench_print, cache, writer
 from cadre.bench_model import make_repository
 from cadre.bench_serve import edit_to_page
 from cadre.generate import GENERATORS, ROOT, outputs_of
@@ -43,6 +43,9 @@ EDIT = "Régénération après modification d'un flux"
 SITE = "Construction MkDocs (mkdocs build --strict)"
 SITE_MEMORY = "Mémoire maximale de MkDocs (Mo)"
 PREVIEW = "Aperçu (make serve) : flux modifié visible"
+
+PRINT_UP_TO = 10
+"""Largest size whose print view is opened in Chromium."""
 
 PREVIEW_UP_TO = 10
 """Largest size whose preview is measured: beyond, the first build of ``mkdocs serve`` alone takes minutes."""
@@ -156,6 +159,9 @@ def measure(factor: int, runs: int) -> tuple[dict[str, str], dict[str, float]]:
             figures.update(_run("site", root)[0])
             for label, value in figures.items():
                 samples.setdefault(label, []).append(value)
+        if factor <= PRINT_UP_TO:
+            print(f"  {factor}× : version imprimable…", file=sys.stderr, flush=True)
+            samples.update({label: [value] for label, value in bench_print.measure(root / "site").items()})
         if factor <= PREVIEW_UP_TO:
             print(f"  {factor}× : aperçu…", file=sys.stderr, flush=True)
             samples[PREVIEW] = edit_to_page(root, EDITED_FLOW, runs)
@@ -169,7 +175,8 @@ def measure(factor: int, runs: int) -> tuple[dict[str, str], dict[str, float]]:
 def table(results: list[tuple[int, dict[str, str], dict[str, float]]]) -> str:
     """The figures of every size side by side; beyond the real model, each with its ratio to it."""
     base = results[0][2]
-    labels = [LOAD, *(_name(g) for g in GENERATORS), WRITE, COLD, COLD_MEMORY, WARM, EDIT, SITE, SITE_MEMORY, PREVIEW]
+    labels = [LOAD, *(_name(g) for g in GENERATORS), WRITE, COLD, COLD_MEMORY, WARM, EDIT, SITE, SITE_MEMORY]
+    labels += [*bench_print.LABELS, PREVIEW]
     width = max(len(label) for label in labels) + 2
     head = "".join(f"{f'{factor}×':>22}" for factor, _, _ in results)
     lines = [f"{'':<{width}}{head}"]
@@ -189,8 +196,8 @@ def table(results: list[tuple[int, dict[str, str], dict[str, float]]]) -> str:
                 row += f"{'—':>22}"
                 continue
             value = figures[label]
-            unit = "" if "Mo" in label else " s"
-            cell = f"{value:.0f}{unit}" if "Mo" in label else f"{value:.2f}{unit}"
+            counted = label.endswith(("(Mo)", "(ko)", "(éléments)"))
+            cell = f"{value:.0f}" if counted else f"{value:.2f} s"
             if factor != results[0][0] and base.get(label):
                 cell += f" (×{value / base[label]:.1f})"
             row += f"{cell:>22}"

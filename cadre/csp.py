@@ -30,7 +30,6 @@ THEME_SCRIPTS = {
     "9e2703283f0df807387b5b1d4db3fd62df6ca101c78ef8cd4b96451e9587f552": "Material: __md_scope, __md_get, __md_set",
     "0eb10c249dbdb0beef225a10ce5cbe55418cc4a7014cc208f8e7d6ed8f00906e": "Material: the palette the reader chose",
     "ffcc0f7735fdab434d257c80e65cec2e88d716991e69757185b7e450e41a5b2f": "Material: the content tab of the URL's anchor",
-    "f03236e30a111ebd996bb5f70981bf29ebe2a8ccecb6fe7240e7fdeb296f189b": "print-site: its table of contents",
     "f546b6fe39252e1e3e3245520ba488c461a232310583673047baebadca405a7f": (
         "Zensical: __md_scope (with a trailing slash), __md_get, __md_set, data-platform"
     ),

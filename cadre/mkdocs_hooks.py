@@ -15,11 +15,14 @@ quel que soit le générateur. Ce qui reste ici, un lecteur du site publié ne l
 - sous ``mkdocs serve --dirty`` (``make serve``), MkDocs ne refait que les pages dont la source est plus
   récente que la page produite (une page dont un schéma change change elle-même, le schéma y étant
   inséré) ; ``on_files`` supprime en plus la page produite de toutes les pages quand le menu ou
-  ``mkdocs.yml`` changent (``cadre.preview``) ; ``on_page_content`` et ``on_env`` gardent le HTML des
-  pages non refaites pour la version imprimable, et l'index de recherche garde la dernière version de
+  ``mkdocs.yml`` changent (``cadre.preview``) ; l'index de recherche garde la dernière version de
   chaque page.
 
-- ``on_post_build`` : corrige la version imprimable (``cadre/print_view.py``) ; sous ``mkdocs serve``,
+- ``on_nav`` : ajoute les pages de la version imprimable (``cadre/print_view.py``) : ``imprimer/`` à la
+  fin du menu, et une page par partie du menu, hors du menu.
+
+- ``on_post_build`` : remplit chaque page de la version imprimable avec les pages de sa partie, liens
+  compris (``cadre/print_view.py``) ; sous ``mkdocs serve``,
   rend la recherche de l'aperçu insensible aux accents (``cadre.post_build.fold_search_index``).
 
 Seuls les fichiers YAML et ``docs/`` sont relus à chaque reconstruction : une modification du code
@@ -32,10 +35,9 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
+from mkdocs.structure.nav import Navigation
 
 from cadre import post_build, print_view
 
@@ -43,9 +45,6 @@ if TYPE_CHECKING:
     from cadre.preview import Stale
 
 log = logging.getLogger("mkdocs.plugins.cadre")
-
-
-logging.getLogger("mkdocs.plugins").addFilter(print_view.OrderWarningFilter())
 
 
 class _State:
@@ -57,8 +56,8 @@ class _State:
     """Pages made stale by the last regeneration (``mkdocs serve`` only)."""
     signature: tuple[object, ...] | None = None
     """What every page showed at the previous build (``mkdocs serve --dirty`` only)."""
-    printed: dict[str, str] = {}  # noqa: RUF012 (one instance)
-    """Each page's HTML for the print view, kept from the build that last rendered it (``--dirty`` only)."""
+    parts: list[print_view.Part] = []  # noqa: RUF012 (one instance)
+    """The parts of the print view, from the menu of the current build."""
 
 
 _state = _State()
@@ -128,23 +127,10 @@ def _expire(files: Files, config: MkDocsConfig) -> None:
         Path(file.abs_dest_path).unlink(missing_ok=True)
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Under ``mkdocs serve --dirty``, keep the HTML that print-site took from the page for its print view."""
-    if _state.command == "serve" and _state.dirty and isinstance(getattr(page, "html", None), str):
-        _state.printed[page.file.src_uri] = page.html  # type: ignore[attr-defined]
-    return html
-
-
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Under ``mkdocs serve --dirty``, give print-site the HTML of the pages this build did not render.
-
-    Otherwise the print view of the preview would hold only the pages an edit touched.
-    """
-    if _state.command == "serve" and _state.dirty:
-        for file in files.documentation_pages():
-            if file.page is not None and not hasattr(file.page, "html") and file.src_uri in _state.printed:
-                file.page.html = _state.printed[file.src_uri]  # type: ignore[attr-defined]
-    return env
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Add the print view's pages: ``imprimer/`` at the end of the menu, one page per part outside it."""
+    _state.parts = print_view.add_pages(nav, config, files)
+    return nav
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -155,12 +141,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Fix the print view; under ``mkdocs serve``, make the preview's search find words typed without accents.
+    """Fill the print view's pages; under ``mkdocs serve``, make the preview's search find words typed without accents.
 
     The published site gets the same folding, and its Content-Security-Policy, from ``cadre.site_build``
     (:func:`cadre.post_build.finish`): a direct ``mkdocs build`` has neither.
     """
-    print_view.fix_print_page(Path(config.site_dir))
+    print_view.assemble(Path(config.site_dir), _state.parts)
     if _state.command != "serve":
         return
     keep = None

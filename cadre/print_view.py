@@ -1,77 +1,212 @@
-"""The print view (mkdocs-print-site): every page of the site in one document.
+"""The print view: one printable page per part of the site, assembled after the build.
 
-Four fixes to the plugin's output, applied by ``cadre/mkdocs_hooks.py``:
+A part is a top-level entry of the menu (a section with all its pages, or a single page). Its print
+page, ``imprimer/<part>/``, is a page rendered by the theme (so it has the site's CSS, scripts, menu
+and Content-Security-Policy) whose body is filled after the build with the ``<article>`` of each of
+the part's pages, in menu order, headings one level down. ``imprimer/`` lists the parts.
 
-- the plugin gives the page the theme's base URL ``/`` (the site's root on its host), which breaks
-  search and scripts when the site is served under a sub-path, as GitHub Pages does;
-- it turns each page's links into anchors of the one print page, but not the links of the
-  inline SVG diagrams (``xlink:href``), which still point at the page they came from;
-- it wrongly warns that it is not the last plugin when ``hooks:`` is a list (as MkDocs writes it);
-- it writes a ``<style>`` element that numbers the headings, even when ``enumerate_headings`` is off
-  (as here): the site's Content-Security-Policy (:mod:`cadre.csp`) refuses inline styles, so it goes.
+Links are rewritten so that every one resolves: to an anchor of the same print page when the target
+is in the same part, to the other part's print page otherwise, to the file itself when it is not a
+page (a download). Ids are kept unless two pages of a part share one (``description``): the later
+one is then prefixed with its page's key, and the links to it follow.
+
+One page for the whole site was 3 MB and 45,000 elements; each part is at most a few hundred kB.
 """
 
 from __future__ import annotations
 
-import itertools
-import logging
+import html
 import posixpath
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
-PRINT_PAGE = "print_page/index.html"
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure import StructureItem
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
 
-_SECTION = re.compile(r'<section class="print-page" id="([^"]*)"')
-_SVG_LINK = re.compile(r'xlink:href="([^"#:]+/)"')
-_NUMBERING = re.compile(r"<style>(?:\s*\.print-site-enumerate-headings [^<]*)?</style>")
+DIR = "imprimer"
+TITLE = "Version imprimable"
+
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.DOTALL)
+_ID = re.compile(r'(?<=\s)id="([^"]*)"')
+_LINK = re.compile(r'(?<=\s)((?:xlink:)?href|src)="([^"]*)"')
+_IDREFS = re.compile(r'(?<=\s)(aria-labelledby|aria-describedby|aria-controls|for)="([^"]*)"')
+_URL_REF = re.compile(r"url\(#([^)]*)\)")
+_HEADING = re.compile(r"<(/?)h([1-6])\b")
+_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
+_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+_ABSOLUTE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:|/")
 
 
-class OrderWarningFilter(logging.Filter):
-    """Drops the plugin's « should be defined as the *last* plugin » warning.
+@dataclass(frozen=True)
+class Part:
+    """A top-level entry of the menu and the pages it holds, in menu order (their site URLs)."""
 
-    The plugin subtracts ``hooks:`` only when they form a dict, and MkDocs makes them a list, so it
-    warns although print-site is last (tests/test_site.py checks that it is). Under ``--strict`` the
-    warning would fail the build.
-    """
+    title: str
+    slug: str
+    urls: tuple[str, ...]
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        """Keep every record but that warning."""
-        return "'print-site' should be defined as the *last* plugin" not in record.getMessage()
+    @property
+    def url(self) -> str:
+        """The part's print page."""
+        return f"{DIR}/{self.slug}/"
 
 
 def page_key(url: str) -> str:
-    """The anchor the plugin gives a page in the print view (``services/mes/`` → ``services-mes``)."""
+    """The id of a page's section in its print page (``services/mes/`` → ``services-mes``)."""
     return url.strip("/").replace("/", "-") or "index"
 
 
-def fix_print_page(site_dir: Path) -> int:
-    """Make the print view's base relative and its diagrams' links point at its own sections.
+def _marker(slug: str) -> str:
+    return f"<!-- impression:{slug} -->"
 
-    Returns the number of diagram links rewritten.
-    """
-    path = site_dir / PRINT_PAGE
-    if not path.is_file():
-        return 0
-    html = path.read_text(encoding="utf-8").replace('"base": "/"', '"base": ".."', 1)
-    html = _NUMBERING.sub("", html, count=1)
-    urls = {page_key(p.parent.relative_to(site_dir).as_posix() + "/"): p.parent for p in site_dir.rglob("index.html")}
-    bounds = [0, *(m.start() for m in _SECTION.finditer(html)), len(html)]
-    pieces = [html[start:end] for start, end in itertools.pairwise(bounds)]
-    fixed = 0
 
-    def rewrite(piece: str) -> str:
-        section = _SECTION.match(piece)
-        if section is None or section.group(1) not in urls:
-            return piece
-        here = urls[section.group(1)].relative_to(site_dir).as_posix()
+def _pages(item: StructureItem) -> list[Page]:
+    if isinstance(item, Page):
+        return [item]
+    if isinstance(item, Section):
+        return [page for child in item.children for page in _pages(child)]
+    return []
 
-        def anchor(link: re.Match[str]) -> str:
-            nonlocal fixed
-            target = posixpath.normpath(posixpath.join(here, link.group(1)))
-            fixed += 1
-            return f'xlink:href="#{page_key(target)}"'
 
-        return _SVG_LINK.sub(anchor, piece)
+def parts_of(nav: Navigation) -> list[Part]:
+    """One part per top-level entry of the menu that holds pages, named after its first page's folder."""
+    parts: list[Part] = []
+    for item in nav.items:
+        pages = _pages(item)
+        if not pages:
+            continue
+        slug = pages[0].url.split("/", 1)[0] or "accueil"
+        if any(p.slug == slug for p in parts):
+            slug = f"{slug}-{len(parts) + 1}"
+        parts.append(Part(str(item.title or slug), slug, tuple(p.url for p in pages)))
+    return parts
 
-    path.write_text("".join(rewrite(p) for p in pieces), encoding="utf-8")
-    return fixed
+
+def _count(n: int) -> str:
+    return f"{n} page" if n == 1 else f"{n} pages"
+
+
+_HEAD = "---\nsearch:\n  exclude: true\n---\n"
+
+
+def _index_source(parts: list[Part]) -> str:
+    items = "\n".join(f"- [{p.title}]({p.slug}.md) ({_count(len(p.urls))})" for p in parts)
+    return (
+        f"{_HEAD}# {TITLE}\n\n"
+        "Le cadre s'imprime partie par partie : chaque page ci-dessous réunit les pages d'une partie du "
+        "site, dans l'ordre du menu, à imprimer ou à enregistrer en PDF depuis le navigateur (Ctrl+P). "
+        "Les liens mènent à la section voulue, dans la même page ou dans celle d'une autre partie.\n\n"
+        f"{items}\n"
+    )
+
+
+def _part_source(part: Part) -> str:
+    return (
+        f"{_HEAD}# {part.title} : version imprimable\n\n"
+        f"{_count(len(part.urls))}, dans l'ordre du menu. [Toutes les parties](index.md)\n\n"
+        f"{_marker(part.slug)}\n"
+    )
+
+
+def add_pages(nav: Navigation, config: MkDocsConfig, files: Files) -> list[Part]:
+    """Add ``imprimer/`` (at the end of the menu) and one page per part (outside the menu); return the parts."""
+    parts = parts_of(nav)
+    index = File.generated(config, f"{DIR}/index.md", content=_index_source(parts))
+    files.append(index)
+    page = Page(TITLE, index, config)
+    if nav.pages:
+        nav.pages[-1].next_page, page.previous_page = page, nav.pages[-1]
+    nav.items.append(page)
+    nav.pages.append(page)
+    for part in parts:
+        source = _part_source(part)
+        files.append(
+            File.generated(config, f"{DIR}/{part.slug}.md", content=source, inclusion=InclusionLevel.NOT_IN_NAV)
+        )
+    return parts
+
+
+@dataclass
+class _Piece:
+    """One page of a part: its article, and what its ids became in the print page."""
+
+    url: str
+    article: str
+    ids: dict[str, str]
+
+
+def _read(site_dir: Path, url: str) -> str:
+    path = site_dir / url / "index.html"
+    found = _ARTICLE.search(path.read_text(encoding="utf-8")) if path.is_file() else None
+    return found.group(1) if found else ""
+
+
+def assemble(site_dir: Path, parts: list[Part]) -> int:
+    """Fill each part's print page with its pages' articles; return the number of pages placed."""
+    shells = {p.slug: (site_dir / p.url / "index.html") for p in parts}
+    parts = [p for p in parts if shells[p.slug].is_file()]
+    where: dict[str, tuple[Part, _Piece]] = {}
+    for part in parts:
+        used = set(_ID.findall(shells[part.slug].read_text(encoding="utf-8")))
+        used |= {"sommaire", *(page_key(url) for url in part.urls)}
+        for url in part.urls:
+            piece = _Piece(url, _read(site_dir, url), {})
+            for ident in _ID.findall(piece.article):
+                new = ident if ident not in used else f"{page_key(url)}--{ident}"
+                while new in used:
+                    new += "-"
+                used.add(new)
+                piece.ids.setdefault(ident, new)
+            where[url] = (part, piece)
+    for part in parts:
+        pieces = [where[url][1] for url in part.urls]
+        body = "".join(_section(piece, part, where) for piece in pieces)
+        shell = shells[part.slug].read_text(encoding="utf-8")
+        shell = shell.replace(_marker(part.slug), _contents(pieces) + body, 1)
+        shells[part.slug].write_text(shell, encoding="utf-8")
+    return len(where)
+
+
+def _contents(pieces: list[_Piece]) -> str:
+    """The part's table of contents: each page's title, linked to its section."""
+    items = []
+    for piece in pieces:
+        found = _H1.search(piece.article)
+        title = _TAG.sub("", _PERMALINK.sub("", found.group(1))).strip() if found else piece.url
+        items.append(f'<li><a href="#{page_key(piece.url)}">{title}</a></li>')
+    return f'<h2 id="sommaire">Sommaire</h2>\n<ol class="impression-sommaire">{"".join(items)}</ol>\n'
+
+
+def _section(piece: _Piece, part: Part, where: dict[str, tuple[Part, _Piece]]) -> str:
+    html_ = _ID.sub(lambda m: f'id="{piece.ids.get(m.group(1), m.group(1))}"', piece.article)
+    html_ = rewrite_links(html_, piece.url, part, where)
+    html_ = _IDREFS.sub(lambda m: f'{m.group(1)}="{" ".join(piece.ids.get(i, i) for i in m.group(2).split())}"', html_)
+    html_ = _URL_REF.sub(lambda m: f"url(#{piece.ids.get(m.group(1), m.group(1))})", html_)
+    html_ = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}", html_)
+    return f'<section class="impression-page" id="{page_key(piece.url)}">{html_}</section>\n'
+
+
+def rewrite_links(html_: str, url: str, part: Part, where: dict[str, tuple[Part, _Piece]]) -> str:
+    """Point the links of the page at ``url`` (``href``, SVG ``xlink:href``, ``src``) from its part's print page."""
+
+    def target(link: re.Match[str]) -> str:
+        value = html.unescape(link.group(2))
+        if not value or _ABSOLUTE.match(value):
+            return link.group(0)
+        path, _, fragment = value.partition("#")
+        site_path = posixpath.normpath(posixpath.join(url, path)) if path else url.rstrip("/") or "."
+        page = "" if site_path == "." else site_path + "/"
+        if page in where:
+            other, piece = where[page]
+            anchor = piece.ids.get(fragment, page_key(page)) if fragment else page_key(page)
+            prefix = "" if other is part else posixpath.relpath(other.url, part.url) + "/"
+            return f'{link.group(1)}="{html.escape(prefix + "#" + anchor)}"'
+        moved = posixpath.relpath(site_path, part.url) + ("/" if path.endswith("/") else "")
+        return f'{link.group(1)}="{html.escape(moved + ("#" + fragment if fragment else ""))}"'
+
+    return _LINK.sub(target, html_)

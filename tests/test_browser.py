@@ -173,7 +173,7 @@ def test_no_page_reports_a_content_security_policy_violation(visits: dict[str, V
     assert not refused, _report(refused)
 
 
-@pytest.mark.parametrize("path", ["", "services/sante-fr/", "print_page/"])
+@pytest.mark.parametrize("path", ["", "services/sante-fr/", "imprimer/services/"])
 def test_an_injected_event_handler_or_script_does_not_run(browser: Browser, base_url: str, path: str) -> None:
     context = browser.new_context()
     context.add_init_script(CSP_EVENTS)

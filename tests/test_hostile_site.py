@@ -114,10 +114,12 @@ def test_the_search_index_holds_the_typed_name_as_html_text(hostile_site: Path) 
 
 
 def test_the_print_view_shows_the_typed_names(hostile_site: Path) -> None:
-    page = (hostile_site / "print_page/index.html").read_text(encoding="utf-8")
-    headings = _texts(page, "h1")
-    assert f"{NAME}¶" in headings  # with its permanent link
-    assert f"Flux A — {FLOW}¶" in headings
+    services = (hostile_site / "imprimer/services/index.html").read_text(encoding="utf-8")
+    assert f"{NAME}¶" in _texts(services, "h2")  # a page's heading, one level down, with its permanent link
+    [contents] = _texts(services, "ol", ("class", "impression-sommaire"))
+    assert NAME in contents  # in the part's table of contents
+    flows = (hostile_site / "imprimer/flux/index.html").read_text(encoding="utf-8")
+    assert f"Flux A — {FLOW}¶" in _texts(flows, "h2")
 
 
 def test_glossary_hovers_show_the_typed_expansion(hostile_site: Path) -> None:

@@ -63,9 +63,9 @@ def test_an_edited_flow_description_shows_on_its_page_and_in_the_print_view(serv
     root, url = server
     edit_flow(root, "mes-a", "Zorglub.")
     bench_serve.wait(url + "flux/mes-a/", "Zorglub.", 60)
-    printed = bench_serve.page(url + "print_page/") or ""
+    printed = bench_serve.page(url + "imprimer/flux/") or ""
     assert "Zorglub." in printed
-    assert '<section class="print-page" id="services-mes-agenda"' in printed  # a page this rebuild did not render
+    assert '<section class="impression-page" id="flux-mes-b">' in printed  # a page this rebuild did not render
 
 
 def test_an_edited_flow_title_shows_in_its_views_diagram_and_in_every_pages_menu(server: tuple[Path, str]) -> None:
