@@ -6,7 +6,9 @@ find a page. The tree holds:
 - the hand-written pages and assets of ``docs/``;
 - the generated pages of ``generated/docs/``, at the same relative paths (``flux/mes-a.md``);
 - the downloads: ``telechargements/framework.json``, ``telechargements/schemas/**`` and the archive of the
-  schemas (:mod:`cadre.archive`).
+  schemas (:mod:`cadre.archive`);
+- the print view's pages, ``imprimer/``, one per part of the menu, and its entry at the end of the menu
+  (:mod:`cadre.print_view`; their body is filled after the build).
 
 The diagrams and the glossary's hovers are written into the pages here, not included by the site
 generator: each ``--8<-- "diagrams/….svg"`` line becomes the SVG's lines, and ``abbreviations.md`` is
@@ -23,13 +25,12 @@ import re
 import sys
 from pathlib import Path
 
-from cadre import archive, tree, writer
+from cadre import archive, print_view, site_nav, tree, writer
 
 SOURCE = Path("build") / "site-src"
 """Where the assembled tree goes, relative to the root of the repository (git-ignored)."""
 
 DOWNLOADS = "telechargements"
-_NAV_FILE = "SUMMARY.md"
 _INCLUDE = re.compile(r'^([ \t]*)--8<--[ \t]+"([^"\n]+)"[ \t]*$', re.MULTILINE)
 _GLOSSARY = "abbreviations.md"
 
@@ -108,12 +109,36 @@ def outputs(root: Path) -> dict[str, str | bytes]:
 
     result: dict[str, str | bytes] = {}
     for relative, path in sources.items():
-        if relative.endswith(".md") and Path(relative).name != _NAV_FILE:
+        if relative.endswith(".md") and Path(relative).name != site_nav.NAV_FILE:
             result[relative] = _inline(relative, path.read_text(encoding="utf-8"), generated, glossary)
         else:
             result[relative] = path.read_bytes()
     result[archive.URI] = archive.build(schemas)
+    _add_print_view(result)
     return result
+
+
+def _add_print_view(result: dict[str, str | bytes]) -> None:
+    """Add the print view's pages to the tree, and its entry at the end of the menu."""
+
+    def read(relative: str) -> str | None:
+        content = result.get(relative)
+        return content.decode("utf-8") if isinstance(content, bytes) else content
+
+    try:
+        parts = print_view.parts(read)
+    except site_nav.NavError as error:
+        raise AssemblyError(str(error)) from error
+    pages = print_view.sources(parts)
+    taken = sorted(relative for relative in result if relative.startswith(f"{print_view.DIR}/"))
+    if taken:
+        raise AssemblyError(
+            f"Le dossier {print_view.DIR}/ est réservé à la version imprimable ; renommez ou supprimez : "
+            + ", ".join(taken)
+        )
+    menu = (read(site_nav.NAV_FILE) or "").rstrip("\n")
+    result[site_nav.NAV_FILE] = f"{menu}\n{print_view.MENU_ENTRY}"
+    result.update(pages)
 
 
 def assemble(root: Path) -> writer.Changes:

@@ -1,10 +1,11 @@
-"""Crochets MkDocs (``hooks:`` dans mkdocs.yml) : l'aperçu (``mkdocs serve``) et la version imprimable.
+"""Crochets MkDocs (``hooks:`` dans mkdocs.yml) : l'aperçu (``mkdocs serve``).
 
 Ils ne produisent aucun contenu : les pages, les téléchargements, les schémas SVG et les survols du
-glossaire sont déjà dans l'arborescence assemblée (``build/site-src/``, :mod:`cadre.assemble`), que
-MkDocs et Zensical lisent tous deux ; la recherche sans accents et la politique de sécurité du contenu
-sont appliquées après la construction par ``python -m cadre.site_build`` (:mod:`cadre.post_build`),
-quel que soit le générateur. Ce qui reste ici, un lecteur du site publié ne le verrait pas manquer :
+glossaire, comme les pages de la version imprimable, sont déjà dans l'arborescence assemblée
+(``build/site-src/``, :mod:`cadre.assemble`), que MkDocs et Zensical lisent tous deux ; le remplissage
+de la version imprimable, la recherche sans accents et la politique de sécurité du contenu sont
+appliqués après la construction par ``python -m cadre.site_build`` (:mod:`cadre.post_build`), quel
+que soit le générateur. Ce qui reste ici, un lecteur du site publié ne le verrait pas manquer :
 
 - ``on_pre_build`` : sous ``mkdocs serve`` uniquement, régénère ``generated/`` (ne refait que ce qui a
   changé) puis réassemble ``build/site-src/`` (:func:`cadre.preview.regenerate`), pour qu'une
@@ -18,12 +19,10 @@ quel que soit le générateur. Ce qui reste ici, un lecteur du site publié ne l
   ``mkdocs.yml`` changent (``cadre.preview``) ; l'index de recherche garde la dernière version de
   chaque page.
 
-- ``on_nav`` : ajoute les pages de la version imprimable (``cadre/print_view.py``) : ``imprimer/`` à la
-  fin du menu, et une page par partie du menu, hors du menu.
-
-- ``on_post_build`` : remplit chaque page de la version imprimable avec les pages de sa partie, liens
-  compris (``cadre/print_view.py``) ; sous ``mkdocs serve``,
-  rend la recherche de l'aperçu insensible aux accents (``cadre.post_build.fold_search_index``).
+- ``on_post_build`` : sous ``mkdocs serve``, remplit les pages de la version imprimable avec les pages
+  de leur partie (``cadre.print_view.fill``) et rend la recherche de l'aperçu insensible aux accents
+  (``cadre.post_build.fold_search_index``) ; ``on_files`` fait refaire à chaque reconstruction les
+  pages de la version imprimable, que ``--dirty`` garderait sinon telles qu'elles ont été remplies.
 
 Seuls les fichiers YAML et ``docs/`` sont relus à chaque reconstruction : une modification du code
 Python (``model/*.py``, ``cadre/*.py``) demande de relancer ``make serve``.
@@ -37,7 +36,6 @@ from typing import TYPE_CHECKING, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation
 
 from cadre import post_build, print_view
 
@@ -56,8 +54,6 @@ class _State:
     """Pages made stale by the last regeneration (``mkdocs serve`` only)."""
     signature: tuple[object, ...] | None = None
     """What every page showed at the previous build (``mkdocs serve --dirty`` only)."""
-    parts: list[print_view.Part] = []  # noqa: RUF012 (one instance)
-    """The parts of the print view, from the menu of the current build."""
 
 
 _state = _State()
@@ -127,28 +123,25 @@ def _expire(files: Files, config: MkDocsConfig) -> None:
         Path(file.abs_dest_path).unlink(missing_ok=True)
 
 
-def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Add the print view's pages: ``imprimer/`` at the end of the menu, one page per part outside it."""
-    _state.parts = print_view.add_pages(nav, config, files)
-    return nav
-
-
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Under ``mkdocs serve --dirty``, expire the built pages that an edit made stale."""
     if _state.command == "serve" and _state.dirty:
         _expire(files, config)
+        for file in files.documentation_pages():
+            if file.src_uri.startswith(f"{print_view.DIR}/"):
+                Path(file.abs_dest_path).unlink(missing_ok=True)  # its filling reflects the other pages
     return files
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Fill the print view's pages; under ``mkdocs serve``, make the preview's search find words typed without accents.
+    """Under ``mkdocs serve``, fill the print view and make the preview's search find words typed without accents.
 
-    The published site gets the same folding, and its Content-Security-Policy, from ``cadre.site_build``
-    (:func:`cadre.post_build.finish`): a direct ``mkdocs build`` has neither.
+    The published site gets the same, and its Content-Security-Policy, from ``cadre.site_build``
+    (:func:`cadre.post_build.finish`): a direct ``mkdocs build`` has none of them.
     """
-    print_view.assemble(Path(config.site_dir), _state.parts)
     if _state.command != "serve":
         return
+    print_view.fill(Path(config.site_dir), Path(config.docs_dir))
     keep = None
     if _state.dirty:
         from cadre.preview import latest_entries

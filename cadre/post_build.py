@@ -1,9 +1,11 @@
 """What every build of the site gets after its generator has run, whichever generator it is.
 
 :mod:`cadre.site_build` runs :func:`finish` on the built site before swapping it in, for MkDocs and for
-Zensical alike; under ``mkdocs serve`` the MkDocs hook folds the search index only (see :mod:`cadre.csp`
-for why the preview has no policy).
+Zensical alike; under ``mkdocs serve`` the MkDocs hook fills the print view and folds the search index
+only (see :mod:`cadre.csp` for why the preview has no policy).
 
+- Each page of the print view gets the pages of its part (:func:`cadre.print_view.fill`): only the
+  built pages hold what it gathers. Before the policy, which then covers what was added.
 - The search finds words typed without their accents (« securite » finds « sécurité »): each entry of
   Material's search index (``search/search_index.json``, MkDocs) gets the words of its text that carry
   accents, written without them, in a hidden element (the excerpts shown to the reader show nothing of
@@ -22,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from cadre import csp
+from cadre import csp, print_view
 
 INDEXES = {"search/search_index.json": "docs"}
 """The search indexes to fold, and the key of their list of entries."""
@@ -75,12 +77,16 @@ def fold_search_index(site_dir: Path, keep: Callable[[Entries], Entries] | None 
     return count
 
 
-def finish(site_dir: Path) -> None:
-    """Fold the search index and give every page its policy.
+def finish(site_dir: Path, source_dir: Path) -> None:
+    """Fill the print view, fold the search index and give every page its policy.
+
+    ``source_dir`` is the assembled tree the site was built from: the print view reads its menu.
 
     Raises:
         cadre.csp.UnsafePageError: a page holds what the policy refuses.
+        cadre.site_nav.NavError: the menu links to a folder without ``SUMMARY.md``.
 
     """
+    print_view.fill(site_dir, source_dir)
     fold_search_index(site_dir)
     csp.secure_site(site_dir)

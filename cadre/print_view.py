@@ -1,9 +1,12 @@
-"""The print view: one printable page per part of the site, assembled after the build.
+"""The print view: one printable page per part of the site, filled after the build.
 
-A part is a top-level entry of the menu (a section with all its pages, or a single page). Its print
-page, ``imprimer/<part>/``, is a page rendered by the theme (so it has the site's CSS, scripts, menu
-and Content-Security-Policy) whose body is filled after the build with the ``<article>`` of each of
-the part's pages, in menu order, headings one level down. ``imprimer/`` lists the parts.
+A part is a top-level entry of the menu (a section with all its pages, or a single page), read from
+the ``SUMMARY.md`` files of the assembled tree (:mod:`cadre.site_nav`). Its print page,
+``imprimer/<part>/``, is a file of that tree (:func:`sources`, written by :mod:`cadre.assemble`, in no
+menu), so either site generator renders it with the theme (the site's CSS, scripts, menu and
+Content-Security-Policy); the post-build steps (:mod:`cadre.post_build`) then fill its body with the
+``<article>`` of each of the part's pages, in menu order, headings one level down. ``imprimer/``, the
+last entry of the menu, lists the parts.
 
 Links are rewritten so that every one resolves: to an anchor of the same print page when the target
 is in the same part, to the other part's print page otherwise, to the file itself when it is not a
@@ -21,11 +24,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure import StructureItem
-from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation, Section
-from mkdocs.structure.pages import Page
+from cadre import site_nav
 
 DIR = "imprimer"
 TITLE = "Version imprimable"
@@ -65,26 +64,35 @@ def _marker(slug: str) -> str:
     return f"<!-- impression:{slug} -->"
 
 
-def _pages(item: StructureItem) -> list[Page]:
-    if isinstance(item, Page):
-        return [item]
-    if isinstance(item, Section):
-        return [page for child in item.children for page in _pages(child)]
-    return []
+def parts(read: site_nav.Reader) -> list[Part]:
+    """One part per top-level entry of the menu that holds pages, named after its first page's folder.
 
+    The print view's own entry, if the menu has it already, is not a part.
 
-def parts_of(nav: Navigation) -> list[Part]:
-    """One part per top-level entry of the menu that holds pages, named after its first page's folder."""
-    parts: list[Part] = []
-    for item in nav.items:
-        pages = _pages(item)
-        if not pages:
+    Raises:
+        cadre.site_nav.NavError: the menu links to a folder without ``SUMMARY.md``.
+
+    """
+    found: list[Part] = []
+    for entry in site_nav.entries(read):
+        urls = tuple(site_nav.url(page) for page in entry.pages)
+        if not urls or urls[0].startswith(f"{DIR}/"):
             continue
-        slug = pages[0].url.split("/", 1)[0] or "accueil"
-        if any(p.slug == slug for p in parts):
-            slug = f"{slug}-{len(parts) + 1}"
-        parts.append(Part(str(item.title or slug), slug, tuple(p.url for p in pages)))
-    return parts
+        slug = urls[0].split("/", 1)[0] or "accueil"
+        if any(p.slug == slug for p in found):
+            slug = f"{slug}-{len(found) + 1}"
+        found.append(Part(entry.title or slug, slug, urls))
+    return found
+
+
+def tree_reader(source_dir: Path) -> site_nav.Reader:
+    """Read the files of an assembled tree (``build/site-src/``)."""
+
+    def read(relative: str) -> str | None:
+        path = source_dir / relative
+        return path.read_text(encoding="utf-8") if path.is_file() else None
+
+    return read
 
 
 def _count(n: int) -> str:
@@ -113,22 +121,23 @@ def _part_source(part: Part) -> str:
     )
 
 
-def add_pages(nav: Navigation, config: MkDocsConfig, files: Files) -> list[Part]:
-    """Add ``imprimer/`` (at the end of the menu) and one page per part (outside the menu); return the parts."""
-    parts = parts_of(nav)
-    index = File.generated(config, f"{DIR}/index.md", content=_index_source(parts))
-    files.append(index)
-    page = Page(TITLE, index, config)
-    if nav.pages:
-        nav.pages[-1].next_page, page.previous_page = page, nav.pages[-1]
-    nav.items.append(page)
-    nav.pages.append(page)
-    for part in parts:
-        source = _part_source(part)
-        files.append(
-            File.generated(config, f"{DIR}/{part.slug}.md", content=source, inclusion=InclusionLevel.NOT_IN_NAV)
-        )
-    return parts
+MENU_ENTRY = f"* [{TITLE}]({DIR}/index.md)\n"
+"""The print view's entry, appended to the menu by the assembly step."""
+
+
+def sources(parts: list[Part]) -> dict[str, str]:
+    """The print view's pages as files of the assembled tree: ``imprimer/index.md`` and one per part.
+
+    The part pages are in no menu (and link to nothing): their body is :func:`fill`-ed after the build.
+    """
+    pages = {f"{DIR}/index.md": _index_source(parts)}
+    pages.update({f"{DIR}/{part.slug}.md": _part_source(part) for part in parts})
+    return pages
+
+
+def fill(site_dir: Path, source_dir: Path) -> int:
+    """Fill the print pages of the site built from ``source_dir``, the parts read from its menu."""
+    return assemble(site_dir, parts(tree_reader(source_dir)))
 
 
 @dataclass

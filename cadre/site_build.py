@@ -6,8 +6,9 @@ meanwhile):
 1. assemble the source tree of the site, ``build/site-src/`` (:mod:`cadre.assemble`);
 2. run the site generator on it, strictly (``mkdocs build --strict`` or ``zensical build --strict``:
    a broken link fails the build), into a hidden folder beside ``site/``;
-3. apply the post-build steps (:func:`cadre.post_build.finish`: search without accents, the
-   Content-Security-Policy of every page), then swap the folder in (:mod:`cadre.tree`).
+3. apply the post-build steps (:func:`cadre.post_build.finish`: the print view's pages filled, search
+   without accents, the Content-Security-Policy of every page), then swap the folder in
+   (:mod:`cadre.tree`).
 
 ``mkdocs build`` empties its output folder first and writes page by page, so a failing build would leave
 a half-written site: a failed or killed build leaves ``site/`` complete, as it was or as built.
@@ -93,7 +94,7 @@ def build_site(root: Path = ROOT, site_dir: Path | None = None, generator: str =
                 code = _run(generator, root.resolve(), building)
                 if code != 0:
                     raise _BuildError(code)
-                post_build.finish(building)
+                post_build.finish(building, root / assemble.SOURCE)
     except _BuildError as failure:
         print(f"La construction du site a échoué : {target.name}/ n'a pas été modifié.", file=sys.stderr)
         return failure.code

@@ -44,6 +44,20 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built by Zensical as ``make site-zensical`` builds it."""
+    target = tmp_path_factory.mktemp("zensical") / "site"
+    assert build_site(ROOT, target, "zensical") == 0
+    return target
+
+
+@pytest.fixture(scope="session")
+def sites(site: Path, zensical_site: Path) -> dict[str, Path]:
+    """Both sites, by generator."""
+    return {"mkdocs": site, "zensical": zensical_site}
+
+
 @pytest.fixture
 def repo_copy(tmp_path: Path) -> Path:
     """A copy of the model and of generated/, laid out like the repository."""

@@ -1,18 +1,17 @@
 """Two generators, one tree: MkDocs and Zensical build the same site from ``build/site-src/``.
 
 Each is built once as ``make site`` builds it (:func:`cadre.site_build.build_site`: assembly, strict
-build, post-build steps); the MkDocs site is the session's (``conftest.site``). Then they are compared:
+build, post-build steps): ``conftest.site`` and ``conftest.zensical_site``. Then they are compared:
 
-- the same pages (HTML files), but the print view (``imprimer/``, added by a MkDocs hook: MkDocs only);
+- the same pages (HTML files), the print view (``imprimer/``) included;
 - the same text in each page's ``<article>``. Normalisation: the text nodes of the article, without
   those of ``<script>`` and ``<style>``, joined by spaces, whitespace runs collapsed to one space;
-- the same menu on every page: the links of the primary navigation (target and text), but the print
-  view's entry; targets normalised by ``posixpath.normpath`` (for the current page Zensical writes
-  ``././`` or an empty ``href`` where MkDocs writes ``./`` or ``.``);
+- the same menu on every page: the links of the primary navigation (target and text); targets
+  normalised by ``posixpath.normpath`` (for the current page Zensical writes ``././`` or an empty
+  ``href`` where MkDocs writes ``./`` or ``.``);
 - the same downloads, byte for byte;
 - in both, every relative link of every page leads to a file of the site (but in ``404.html``, whose
-  links start at the host's root, as it is served at any depth; and the home page's link to the print
-  view, which only MkDocs builds);
+  links start at the host's root, as it is served at any depth);
 - in Chromium, the French search finds « sécurité » when « securite » is typed.
 """
 
@@ -31,25 +30,6 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Page, sync_playwright
-
-from cadre.generate import ROOT
-from cadre.site_build import build_site
-
-PRINT_VIEW = "imprimer/"
-"""The print view's pages: a MkDocs hook adds them to the menu, and Zensical runs no hooks."""
-"""Pages only MkDocs builds (README, « Différences connues »)."""
-
-
-@pytest.fixture(scope="session")
-def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("zensical") / "site"
-    assert build_site(ROOT, target, "zensical") == 0
-    return target
-
-
-@pytest.fixture(scope="session")
-def sites(site: Path, zensical_site: Path) -> dict[str, Path]:
-    return {"mkdocs": site, "zensical": zensical_site}
 
 
 class _Page(HTMLParser):
@@ -113,7 +93,8 @@ def _pages(site: Path) -> set[str]:
 def test_both_build_the_same_pages(sites: dict[str, Path]) -> None:
     mkdocs, zensical = (_pages(s) for s in sites.values())
     assert len(mkdocs) > 150
-    assert {p for p in mkdocs if not p.startswith(PRINT_VIEW)} == zensical
+    assert "imprimer/flux/index.html" in mkdocs
+    assert mkdocs == zensical
 
 
 def test_every_page_shows_the_same_text_and_menu(sites: dict[str, Path]) -> None:
@@ -123,7 +104,7 @@ def test_every_page_shows_the_same_text_and_menu(sites: dict[str, Path]) -> None
         ours, theirs = _read(mkdocs / relative), _read(zensical / relative)
         if " ".join(" ".join(ours.text).split()) != " ".join(" ".join(theirs.text).split()):
             differ.append(f"{relative} : texte")
-        if [link for link in ours.menu if link[1] != "Version imprimable"] != theirs.menu:
+        if ours.menu != theirs.menu:
             differ.append(f"{relative} : menu")
     assert not differ, differ
 
@@ -149,8 +130,6 @@ def test_every_relative_link_leads_to_a_file(sites: dict[str, Path], generator: 
                 continue
             target = posixpath.normpath(posixpath.join(folder, urllib.parse.unquote(parts.path)))
             path = site / target
-            if f"{target}/".startswith(PRINT_VIEW):
-                continue
             if target.startswith("..") or not (path.is_file() or (path / "index.html").is_file()):
                 broken.add(f"{relative} → {href}")
     assert not broken, sorted(broken)[:20]

@@ -1,4 +1,8 @@
-"""The print view: one page per part of the menu, every link of it resolving, each page light enough to open."""
+"""The print view: one page per part of the menu, every link of it resolving, each page light enough to open.
+
+Checked on the site of each generator (the pages are files of the assembled tree, filled after the build
+by :mod:`cadre.post_build`), and its parts checked against the menu that MkDocs builds.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,16 @@ from html import escape as html_escape
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+from mkdocs.config import load_config
+from mkdocs.structure import StructureItem
+from mkdocs.structure.files import get_files
+from mkdocs.structure.nav import Section, get_navigation
+from mkdocs.structure.pages import Page
+
+from cadre import print_view
+from cadre.assemble import SOURCE
+from cadre.generate import ROOT
 from model import Index
 
 PARTS = ("vues", "services", "flux", "cas-usage", "recommandations", "catalogue", "glossaire", "reference")
@@ -28,6 +42,41 @@ class _Links(HTMLParser):
                 self.links.append(value)
 
 
+@pytest.fixture(params=["mkdocs", "zensical"])
+def built(request: pytest.FixtureRequest) -> Path:
+    """The site built by each generator."""
+    name = "site" if request.param == "mkdocs" else "zensical_site"
+    site: Path = request.getfixturevalue(name)
+    return site
+
+
+def _pages_of(item: StructureItem) -> list[Page]:
+    if isinstance(item, Page):
+        return [item]
+    if isinstance(item, Section):
+        return [page for child in item.children for page in _pages_of(child)]
+    return []
+
+
+def test_the_parts_read_from_the_summary_files_are_the_menu_that_mkdocs_builds(site: Path) -> None:
+    """The parts are read before any generator runs; literate-nav's menu, walked as the hook did, agrees."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    config.plugins.on_startup(command="build", dirty=False)
+    config = config.plugins.on_config(config)
+    files = config.plugins.on_files(get_files(config), config=config)
+    nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
+    *items, last = nav.items
+    assert last.title == print_view.TITLE and isinstance(last, Page) and last.url == "imprimer/"
+    expected = []
+    for item in items:
+        pages = _pages_of(item)
+        slug = pages[0].url.split("/", 1)[0] or "accueil"
+        expected.append((item.title, slug, tuple(p.url for p in pages)))
+    parts = print_view.parts(print_view.tree_reader(ROOT / SOURCE))
+    assert [(p.title, p.slug, p.urls) for p in parts] == expected
+    assert len(parts) > 15 and sum(len(p.urls) for p in parts) > 150
+
+
 def _print_pages(site: Path) -> list[Path]:
     return sorted((site / "imprimer").rglob("index.html"))
 
@@ -38,71 +87,71 @@ def _parse(page: Path) -> _Links:
     return parser
 
 
-def test_there_is_one_print_page_per_part_and_an_index_of_them(site: Path) -> None:
-    pages = {p.parent.relative_to(site / "imprimer").as_posix() for p in _print_pages(site)}
+def test_there_is_one_print_page_per_part_and_an_index_of_them(built: Path) -> None:
+    pages = {p.parent.relative_to(built / "imprimer").as_posix() for p in _print_pages(built)}
     assert {".", *PARTS} <= pages
-    index = (site / "imprimer/index.html").read_text(encoding="utf-8")
+    index = (built / "imprimer/index.html").read_text(encoding="utf-8")
     assert "<title>Version imprimable" in index
     for part in PARTS:
         assert f'href="{part}/"' in index
-    home = _parse(site / "index.html")
+    home = _parse(built / "index.html")
     assert "imprimer/" in home.links  # the home page's link to the print view
 
 
-def test_every_link_of_every_print_page_resolves(site: Path) -> None:
+def test_every_link_of_every_print_page_resolves(built: Path) -> None:
     checked = 0
-    for page in _print_pages(site):
+    for page in _print_pages(built):
         parsed = _parse(page)
         ids = set(parsed.ids)
-        assert len(ids) == len(parsed.ids), f"{page.relative_to(site)} : identifiants en double"
+        assert len(ids) == len(parsed.ids), f"{page.relative_to(built)} : identifiants en double"
         for link in parsed.links:
             if re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:|//", link):
                 continue
             path, _, fragment = link.partition("#")
             if not path:
-                assert not fragment or fragment in ids, f"{page.relative_to(site)} : {link}"
+                assert not fragment or fragment in ids, f"{page.relative_to(built)} : {link}"
             else:
                 target = (page.parent / path).resolve()
-                assert target.is_file() or (target / "index.html").is_file(), f"{page.relative_to(site)} : {link}"
-                assert target == site.resolve() or site.resolve() in target.parents
+                assert target.is_file() or (target / "index.html").is_file(), f"{page.relative_to(built)} : {link}"
+                assert target == built.resolve() or built.resolve() in target.parents
                 if fragment and (target / "index.html").is_file():
-                    assert fragment in set(_parse(target / "index.html").ids), f"{page.relative_to(site)} : {link}"
+                    assert fragment in set(_parse(target / "index.html").ids), f"{page.relative_to(built)} : {link}"
             checked += 1
     assert checked > 5000
 
 
-def test_the_known_broken_links_now_lead_somewhere(site: Path) -> None:
-    reference = (site / "imprimer/reference/index.html").read_text(encoding="utf-8")
+def test_the_known_broken_links_now_lead_somewhere(built: Path) -> None:
+    reference = (built / "imprimer/reference/index.html").read_text(encoding="utf-8")
     for heading in ("le-catalogue-du-groupe-de-travail", "sources-et-remarques", "listes-de-valeurs"):
         assert f'href="#{heading}"' in reference and f'id="{heading}"' in reference
-    glossary = _parse(site / "imprimer/glossaire/index.html")
+    glossary = _parse(built / "imprimer/glossaire/index.html")
     assert all(link[1:] in glossary.ids for link in glossary.links if link.startswith("#"))
 
 
-def test_links_between_parts_lead_to_the_other_parts_print_page(site: Path) -> None:
-    views = (site / "imprimer/vues/index.html").read_text(encoding="utf-8")
+def test_links_between_parts_lead_to_the_other_parts_print_page(built: Path) -> None:
+    views = (built / "imprimer/vues/index.html").read_text(encoding="utf-8")
     assert 'xlink:href="../services/#services-mes-agenda"' in views  # a diagram's link, to another part
     assert 'xlink:href="#vues-mes"' in views or 'href="#vues-mes"' in views  # the view itself, in this part
-    flows = (site / "imprimer/flux/index.html").read_text(encoding="utf-8")
+    flows = (built / "imprimer/flux/index.html").read_text(encoding="utf-8")
     assert '<section class="impression-page" id="flux-mes-a">' in flows
     assert 'href="../../telechargements/schemas/flux/mes-a.schema.json"' in flows  # a download, not a page
 
 
-def test_the_print_pages_hold_every_page_of_their_part(site: Path, index: Index) -> None:
-    flows = (site / "imprimer/flux/index.html").read_text(encoding="utf-8")
+def test_the_print_pages_hold_every_page_of_their_part(built: Path, index: Index) -> None:
+    flows = (built / "imprimer/flux/index.html").read_text(encoding="utf-8")
     assert all(html_escape(f"Flux {f.letter} — ", quote=False) in flows for f in index.flows.values())
-    recommendations = (site / "imprimer/recommandations/index.html").read_text(encoding="utf-8")
+    recommendations = (built / "imprimer/recommandations/index.html").read_text(encoding="utf-8")
     assert all(f"Recommandation {r}" in recommendations for r in index.recommendations)
     assert '<li><a href="#flux-mes-a">Flux A — ' in flows and "¶</a></li>" not in flows
     assert "Sommaire" in flows and '<h1 id="' in flows and "<h1" not in flows.split('class="impression-page"', 1)[1]
-    views = (site / "imprimer/vues/index.html").read_text(encoding="utf-8")
+    views = (built / "imprimer/vues/index.html").read_text(encoding="utf-8")
     assert views.count("<svg") >= 10  # the views' diagrams, inline
     assert "<style" not in views and "impression:" not in views
 
 
-def test_each_print_page_stays_light(site: Path) -> None:
+def test_each_print_page_stays_light(built: Path) -> None:
     """The one print page was 3 MB and 45,000 elements; a part must stay well under (timings: ``make bench``)."""
-    for page in _print_pages(site):
+    for page in _print_pages(built):
         html = page.read_text(encoding="utf-8")
-        assert len(html.encode()) < 1_500_000, page.relative_to(site)
-        assert html.count("<") < 20_000, page.relative_to(site)
+        assert len(html.encode()) < 1_500_000, page.relative_to(built)
+        assert html.count("<") < 20_000, page.relative_to(built)
