@@ -18,7 +18,7 @@ from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import Section, get_navigation
 from mkdocs.structure.pages import Page
 
-from cadre import print_view
+from cadre import print_view, site_nav
 from cadre.assemble import SOURCE
 from cadre.generate import ROOT
 from model import Index
@@ -75,6 +75,25 @@ def test_the_parts_read_from_the_summary_files_are_the_menu_that_mkdocs_builds(s
     parts = print_view.parts(print_view.tree_reader(ROOT / SOURCE))
     assert [(p.title, p.slug, p.urls) for p in parts] == expected
     assert len(parts) > 15 and sum(len(p.urls) for p in parts) > 150
+
+
+def test_the_parts_follow_the_links_to_pages_to_folders_and_the_titles_without_link() -> None:
+    tree = {
+        "SUMMARY.md": (
+            "<!--\n* [Commentaire](non.md)\n-->\n* [Accueil](index.md)\n* [Services](services/)\n"
+            "* Fidélité aux sources\n    * [Errata](sources/errata.md)\n* [Version imprimable](imprimer/index.md)\n"
+        ),
+        "services/SUMMARY.md": "* [Agenda](agenda.md)\n* Groupe\n    * [DMP](dmp.md)\n",
+        "services/index.md": "# Services",
+    }
+    parts = print_view.parts(tree.get)
+    assert [(p.title, p.slug, p.urls) for p in parts] == [
+        ("Accueil", "accueil", ("",)),
+        ("Services", "services", ("services/", "services/agenda/", "services/dmp/")),  # the implicit index first
+        ("Fidélité aux sources", "sources", ("sources/errata/",)),
+    ]
+    with pytest.raises(site_nav.NavError, match=r"dossier services/, qui n'a pas de SUMMARY\.md"):
+        print_view.parts({"SUMMARY.md": "* [Services](services/)\n"}.get)
 
 
 def _print_pages(site: Path) -> list[Path]:
