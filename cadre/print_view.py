@@ -5,7 +5,7 @@ Four fixes to the plugin's output, applied by ``cadre/mkdocs_hooks.py``:
 - the plugin gives the page the theme's base URL ``/`` (the site's root on its host), which breaks
   search and scripts when the site is served under a sub-path, as GitHub Pages does;
 - it turns each page's links into anchors of the one print page, but not the links of the
-  inline SVG diagrams (``xlink:href``), which still point at the page they came from;
+  inline SVG diagrams (``href`` and ``xlink:href``), which still point at the page they came from;
 - it wrongly warns that it is not the last plugin when ``hooks:`` is a list (as MkDocs writes it);
 - it writes a ``<style>`` element that numbers the headings, even when ``enumerate_headings`` is off
   (as here): the site's Content-Security-Policy (:mod:`cadre.csp`) refuses inline styles, so it goes.
@@ -22,7 +22,7 @@ from pathlib import Path
 PRINT_PAGE = "print_page/index.html"
 
 _SECTION = re.compile(r'<section class="print-page" id="([^"]*)"')
-_SVG_LINK = re.compile(r'xlink:href="([^"#:]+/)"')
+_SVG_LINK = re.compile(r'<a xlink:href="([^"#:]+/)"[^>]*>')
 _NUMBERING = re.compile(r"<style>(?:\s*\.print-site-enumerate-headings [^<]*)?</style>")
 
 
@@ -69,7 +69,8 @@ def fix_print_page(site_dir: Path) -> int:
             nonlocal fixed
             target = posixpath.normpath(posixpath.join(here, link.group(1)))
             fixed += 1
-            return f'xlink:href="#{page_key(target)}"'
+            # Both the SVG 2 href and xlink:href (cadre/diagram_adapter.py writes both).
+            return link.group(0).replace(f'href="{link.group(1)}"', f'href="#{page_key(target)}"')
 
         return _SVG_LINK.sub(anchor, piece)
 
