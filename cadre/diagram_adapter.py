@@ -301,7 +301,10 @@ def _edge(diagram_id: str, number: int, edge: DEdge, drawn: dict[str, diagrams.N
 
 
 def _clean_svg(raw: bytes, spec: DiagramSpec) -> str:
-    """Strip what Graphviz adds that varies or leaks (version comment, doctype, generic ids, titles)."""
+    """Strip what Graphviz adds that varies or leaks (version comment, doctype, generic ids, titles).
+
+    Also gives each link an SVG 2 ``href`` beside Graphviz's ``xlink:href``.
+    """
     root = ET.fromstring(raw)
     labels = {f"{spec.id}--node-{n.id}": n.tooltip or n.label for n in spec.nodes}
     labels |= {f"{spec.id}--edge-{i}": e.tooltip or e.label for i, e in enumerate(spec.edges, start=1)}
@@ -320,6 +323,12 @@ def _clean_svg(raw: bytes, spec: DiagramSpec) -> str:
             title.text = labels[ident]
         else:
             group.remove(title)
+    target = f"{{{XLINK_NS}}}href"
+    for anchor in root.iter(f"{{{SVG_NS}}}a"):
+        if target in anchor.attrib:
+            # SVG 2 reads href; crawlers and link checkers follow only it. xlink:href stays for
+            # the older tools that know nothing else.
+            anchor.set("href", anchor.attrib[target])
     tooltip = f"{{{XLINK_NS}}}title"
     for group in root.iter(f"{{{SVG_NS}}}g"):
         link = group.find(f"{{{SVG_NS}}}g/{{{SVG_NS}}}a")

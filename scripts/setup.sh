@@ -140,27 +140,27 @@ else
         "Chromium (the 'chromium' command) is required for the in-browser tests of the site."
 fi
 
-# --- 5. Node.js et Ajv (validateur indépendant des schémas des flux) -------------------
+# --- 5. Node.js, Ajv et html-validate (validateurs des schémas et des pages du site) ----
 if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
     say "Node.js présent : $(node --version)"
 elif apt_install node nodejs && { command -v npm >/dev/null 2>&1 || apt_install npm npm; }; then
     say "Node.js installé : $(node --version)"
 else
     die \
-        "Node.js et npm sont requis pour valider les schémas avec Ajv (tests/js)." \
+        "Node.js et npm sont requis pour valider les schémas (Ajv) et les pages (html-validate) : tests/js." \
         "    Debian/Ubuntu : sudo apt-get install nodejs npm" \
         "" \
-        "Node.js and npm are required to check the schemas with Ajv (tests/js)."
+        "Node.js and npm are required to check the schemas (Ajv) and the pages (html-validate): tests/js."
 fi
 # « npm ci » installe exactement tests/js/package-lock.json ; relancé seulement si le
 # verrou a changé depuis la dernière installation.
 js_stamp="tests/js/node_modules/.cadre-lock"
 if ! cmp -s tests/js/package-lock.json "$js_stamp" 2>/dev/null; then
-    say "installation d'Ajv (npm ci dans tests/js)"
+    say "installation d'Ajv et de html-validate (npm ci dans tests/js)"
     npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
     cp tests/js/package-lock.json "$js_stamp"
 else
-    say "Ajv présent (tests/js/node_modules)"
+    say "Ajv et html-validate présents (tests/js/node_modules)"
 fi
 
 say "environnement prêt"

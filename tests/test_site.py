@@ -49,7 +49,10 @@ def test_every_link_of_every_diagram_leads_to_a_built_page(site: Path) -> None:
         html = page.read_text(encoding="utf-8")
         ids = set(re.findall(r' id="([^"]+)"', html))
         for svg in re.findall(r"<svg.*?</svg>", html, flags=re.DOTALL):
-            for link in re.findall(r'xlink:href="([^"]*)"', svg):
+            links = re.findall(r'xlink:href="([^"]*)"', svg)
+            # SVG 2's href, which crawlers and link checkers follow, beside every xlink:href.
+            assert re.findall(r' href="([^"]*)"', svg) == links, page.relative_to(site)
+            for link in links:
                 if link.startswith("#"):  # the print view: the pages of a part are sections of its page
                     assert link[1:] in ids, f"{page.relative_to(site)} : {link}"
                     followed += 1
