@@ -337,8 +337,10 @@ def _clean_svg(raw: bytes, spec: DiagramSpec) -> str:
         link.set(tooltip, " ".join(link.get(tooltip, "").split()))
         if group.get("class") == "edge":
             # The two halves of an arrow open the same page as its badge: the mouse can follow
-            # them, the keyboard stops once, on the badge.
+            # them, the keyboard and screen readers meet the link once, on the badge (a half
+            # holds no text that could name it).
             link.set("tabindex", "-1")
+            link.set("aria-hidden", "true")
     _add_legend(root, spec)
     title = ET.Element(f"{{{SVG_NS}}}title", {"id": f"{spec.id}--title"})
     title.text = spec.title

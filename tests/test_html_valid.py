@@ -90,7 +90,7 @@ def errors(site: Path) -> list[dict[str, Any]]:
 
 def _shown(error: dict[str, Any]) -> str:
     where = f"{error['file']}:{error['line']}:{error['column']}"
-    return f"{where}: {error['rule']} : {error['message']}\n    {error['tag']}"
+    return f"{where}: {error['rule']} : {error['message']}\n    {error['selector']}\n    {error['tag']}"
 
 
 def test_the_html_of_our_content_is_valid(errors: list[dict[str, Any]]) -> None:
