@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 from cadre.generate import ROOT, build
 from cadre.site_build import build_site
@@ -64,6 +66,17 @@ def repo_copy(tmp_path: Path) -> Path:
     shutil.copytree(CONTENT, tmp_path / "model" / "content")
     shutil.copytree(ROOT / "generated", tmp_path / "generated")
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium driven by Playwright, one for the whole session (Playwright's sync API runs once)."""
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert executable, "Chromium est introuvable : « make test » l'installe (paquet Debian « chromium »)."
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        yield launched
+        launched.close()
 
 
 def problems_of(root: Path) -> list[Problem]:

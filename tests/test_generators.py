@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import functools
 import posixpath
-import shutil
 import threading
 import urllib.parse
 from collections.abc import Iterator
@@ -29,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 
 class _Page(HTMLParser):
@@ -174,16 +173,14 @@ def _first_result(page: Page, generator: str, query: str) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize("generator", ["mkdocs", "zensical"])
-def test_the_search_finds_a_word_typed_without_its_accents(servers: dict[str, str], generator: str) -> None:
-    executable = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert executable, "Chromium est introuvable : « make test » l'installe (paquet Debian « chromium »)."
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-        try:
-            page = browser.new_page()
-            page.goto(servers[generator])
-            href, shown = _first_result(page, generator, "securite")
-        finally:
-            browser.close()
+def test_the_search_finds_a_word_typed_without_its_accents(
+    servers: dict[str, str], browser: Browser, generator: str
+) -> None:
+    page = browser.new_page()
+    try:
+        page.goto(servers[generator])
+        href, shown = _first_result(page, generator, "securite")
+    finally:
+        page.close()
     assert "Sécurité" in shown, (href, shown)
     assert "Securite" not in shown, (href, shown)  # the unaccented words added to the index stay hidden
