@@ -303,7 +303,8 @@ def _edge(diagram_id: str, number: int, edge: DEdge, drawn: dict[str, diagrams.N
 def _clean_svg(raw: bytes, spec: DiagramSpec) -> str:
     """Strip what Graphviz adds that varies or leaks (version comment, doctype, generic ids, titles).
 
-    Also gives each link an SVG 2 ``href`` beside Graphviz's ``xlink:href``.
+    Links keep Graphviz's ``xlink:href`` only: SVG 2's ``href`` is added to the built pages
+    (:func:`cadre.post_build.svg_hrefs`), as Zensical would rewrite an ``href`` of raw HTML.
     """
     root = ET.fromstring(raw)
     labels = {f"{spec.id}--node-{n.id}": n.tooltip or n.label for n in spec.nodes}
@@ -323,12 +324,6 @@ def _clean_svg(raw: bytes, spec: DiagramSpec) -> str:
             title.text = labels[ident]
         else:
             group.remove(title)
-    target = f"{{{XLINK_NS}}}href"
-    for anchor in root.iter(f"{{{SVG_NS}}}a"):
-        if target in anchor.attrib:
-            # SVG 2 reads href; crawlers and link checkers follow only it. xlink:href stays for
-            # the older tools that know nothing else.
-            anchor.set("href", anchor.attrib[target])
     tooltip = f"{{{XLINK_NS}}}title"
     for group in root.iter(f"{{{SVG_NS}}}g"):
         link = group.find(f"{{{SVG_NS}}}g/{{{SVG_NS}}}a")

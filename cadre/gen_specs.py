@@ -96,6 +96,7 @@ def flow_page(index: Index, flow: Flow, spec: FlowSpec | None) -> Page:
         sections=tuple(sections),
         source=source_line(index, flow.source),
         notes=notes([*flow.notes, *(spec.notes if spec else [])]),
+        search_boost=1.5,  # its specification: before the tables that only name the flow (downloads, map)
     )
 
 

@@ -11,6 +11,10 @@ only (see :mod:`cadre.csp` for why the preview has no policy).
   accents, written without them, in a hidden element (the excerpts shown to the reader show nothing of
   it). Zensical's search (``search.json``) folds accents itself, and shows such an element in its
   results: its index is left as it is (``tests/test_generators.py`` searches both).
+- Each link of a diagram gets SVG 2's ``href`` beside its ``xlink:href``, so that crawlers and link
+  checkers follow it (:func:`svg_hrefs`). Not in the source tree: Zensical reads an ``href`` of raw
+  HTML as relative to the Markdown file and rewrites it, which would break it; it leaves
+  ``xlink:href`` alone.
 - Each page gets its Content-Security-Policy (:func:`cadre.csp.secure_site`).
 """
 
@@ -89,4 +93,26 @@ def finish(site_dir: Path, source_dir: Path) -> None:
     """
     print_view.fill(site_dir, source_dir)
     fold_search_index(site_dir)
+    svg_hrefs(site_dir)
     csp.secure_site(site_dir)
+
+
+_XLINK = re.compile(r'<a( [^>]*?)? xlink:href="([^"]*)"')
+
+
+def _with_href(link: re.Match[str]) -> str:
+    if " href=" in (link.group(1) or ""):
+        return link.group(0)
+    return f'{link.group(0)} href="{link.group(2)}"'
+
+
+def svg_hrefs(site_dir: Path) -> int:
+    """Give every ``<a xlink:href="…">`` of the built pages an ``href`` of the same value; return how many."""
+    count = 0
+    for page in sorted(site_dir.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        added, found = _XLINK.subn(_with_href, html)
+        if found:
+            page.write_text(added, encoding="utf-8")
+            count += found
+    return count
