@@ -44,21 +44,21 @@ generate: setup
 # Assemble build/site-src/, construit dans un dossier temporaire puis remplace site/ : un échec
 # laisse site/ intact.
 site: generate
-	$(UV) run python -m cadre.site_build
+	$(UV) run python -m cadre.publish
 
 site-zensical: generate
-	$(UV) run python -m cadre.site_build --generator zensical
+	$(UV) run python -m cadre.publish --generator zensical
 
 # --dirty : après une modification, seules les pages touchées sont refaites
-# (cadre/preview.py dit lesquelles au crochet MkDocs).
+# (cadre/publish/preview.py dit lesquelles au crochet MkDocs).
 serve: generate
 	$(UV) run python -m cadre assemble
 	$(UV) run mkdocs serve --dirty -a 127.0.0.1:8000
 
 # Un banc d'essai, pas un test : il affiche un tableau (une demi-heure environ,
-# surtout le modèle 100 fois plus grand ; python -m cadre.bench --sizes 1:5,10:3 pour moins).
+# surtout le modèle 100 fois plus grand ; python -m cadre.bench.run --sizes 1:5,10:3 pour moins).
 bench: setup
-	$(UV) run python -m cadre.bench
+	$(UV) run python -m cadre.bench.run
 
 test:
 	@bash scripts/setup.sh --tests

@@ -8,8 +8,9 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from cadre import assemble, diff, scaffold
+from cadre.editor import diff, scaffold
 from cadre.generate import ROOT, run_generate
+from cadre.site import assemble
 from model import Loaded, ModelError, Result, load_model
 
 

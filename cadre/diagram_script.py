@@ -7,9 +7,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from cadre import cache, gen_diagrams, writer
+from cadre.drawing.rendering import render_all
 from cadre.generate import ROOT
-from cadre.rendering import render_all
+from cadre.generators import diagram_sets
+from cadre.output import cache, writer
 from model import Index, ModelError, load_framework
 
 
@@ -27,7 +28,7 @@ def main(family: str, description: str, argv: Sequence[str] | None = None) -> in
         print(error.report(), file=sys.stderr)
         return 1
     prefix = f"diagrams/{family}/"
-    drawn = gen_diagrams.drawings(Index(framework), family)
+    drawn = diagram_sets.drawings(Index(framework), family)
     with cache.use(root / cache.DIRECTORY):
         svgs = render_all([d.spec for d in drawn])
     outputs = {d.path.removeprefix(prefix): svg for d, svg in zip(drawn, svgs, strict=True)}

@@ -1,64 +1,25 @@
-"""The registry of generators and the command that regenerates ``generated/``."""
+"""The command that regenerates ``generated/``: load the model, run the registry's generators, write aside and swap.
+
+The generators and their registry are in :mod:`cadre.generators`.
+"""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
-from cadre import (
-    cache,
-    gen_catalogue,
-    gen_diagrams,
-    gen_downloads,
-    gen_json,
-    gen_pages,
-    gen_schemas,
-    gen_sections,
-    gen_source,
-    gen_specs,
-    gen_trace,
-    gen_versions,
-    tree,
-    writer,
-)
+from cadre.generators import build
+from cadre.output import cache, tree, writer
 from model import Index, ModelError, load_framework
 
-Generator = Callable[[Index], dict[str, str]]
-
-GENERATORS: tuple[Generator, ...] = (
-    gen_json.generate,
-    gen_schemas.generate,
-    gen_diagrams.generate,
-    gen_pages.generate,
-    gen_specs.generate,
-    gen_downloads.generate,
-    gen_sections.generate,
-    gen_trace.generate,
-    gen_catalogue.generate,
-    gen_source.generate,
-    gen_versions.generate,
-)
-
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def build(index: Index, generators: tuple[Generator, ...] = GENERATORS) -> dict[str, str]:
-    """Every artifact of every generator, in memory; two generators may not claim one path."""
-    outputs: dict[str, str] = {}
-    for generator in generators:
-        for path, text in generator(index).items():
-            if path in outputs:
-                raise ValueError(f"deux générateurs produisent {path}")
-            outputs[path] = text
-    return outputs
 
 
 def outputs_of(root: Path) -> dict[str, str]:
     """Every artifact of the model under ``root``, redoing only what changed since the previous run.
 
     The parse of each YAML file and the SVG of each diagram are kept in ``root/.cache/cadre/`` by the
-    hash of what they depend on (:mod:`cadre.cache`); the result is the same as :func:`build`'s.
+    hash of what they depend on (:mod:`cadre.output.cache`); the result is the same as :func:`build`'s.
 
     Raises:
         ModelError: the model's problems.
@@ -75,7 +36,7 @@ def run_generate(root: Path = ROOT, *, check: bool = False) -> int:
     Returns 0 when done (or up to date), 1 on model errors, stale output, another run holding the lock
     or a tree that cannot be written. Then nothing is written: the previous output stays as it was.
     ``check`` writes nothing in ``generated/`` (not even the recovery of a killed run, see
-    :mod:`cadre.tree`).
+    :mod:`cadre.output.tree`).
     """
     target = root / "generated"
     try:

@@ -88,7 +88,7 @@ Text = Annotated[
 class HttpsUrl(str):
     """A public web address: ``https`` only, and nothing that could end a Markdown link or an HTML attribute.
 
-    The site prints it as a link target through :func:`cadre.text.link`, which accepts only this type
+    The site prints it as a link target through :func:`cadre.output.text.link`, which accepts only this type
     or a path of the site: no space, quote, parenthesis, angle bracket or backslash can get there, and
     no other scheme (``javascript:``, ``data:``, ``http:``).
     """

@@ -1,6 +1,6 @@
 """How each MOS type is written in JSON, and whether an example value is one.
 
-The JSON Schemas of the flows (``cadre/gen_schemas.py``) print :data:`JSON_TYPES` as they are, and the
+The JSON Schemas of the flows (``cadre/generators/json_schemas.py``) print :data:`JSON_TYPES` as they are, and the
 model checks every example against the same table (:func:`example_problem`): a value accepted by
 ``validate`` is therefore a value that the published schema accepts, formats included.
 """

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from cadre.generate import ROOT, build
-from cadre.site_build import build_site
+from cadre.generate import ROOT
+from cadre.generators import build
+from cadre.publish.build import build_site
 from model import Framework, Index, ModelError, Problem, load_framework
 
 CONTENT = ROOT / "model" / "content"

@@ -20,9 +20,10 @@ import pytest
 from conftest import edit
 from test_hostile_input import MINI_SITE, _mini_site
 
-from cadre import generate, tree
+from cadre import generate
 from cadre.__main__ import main
 from cadre.generate import ROOT, run_generate
+from cadre.output import tree
 
 SERVICES = "model/content/services.yaml"
 OLD_NAME, NEW_NAME = "    name: Santé.fr\n", "    name: Santé.fr (renommé)\n"
@@ -293,7 +294,7 @@ def test_a_site_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one(tm
     command = [
         sys.executable,
         "-c",
-        f"from cadre.site_build import build_site; build_site(__import__('pathlib').Path({str(tmp_path)!r}))",
+        f"from cadre.publish.build import build_site; build_site(__import__('pathlib').Path({str(tmp_path)!r}))",
     ]
     states = []
     durations = []

@@ -9,7 +9,8 @@ import markdown
 import pytest
 from conftest import edit, line_of, problems_of
 
-from cadre import gen_source, site_paths
+from cadre.generators import source_pages
+from cadre.output import site_paths
 from model import Index, Sector, load_framework
 
 DOC = "docs/"
@@ -89,7 +90,7 @@ def test_changing_a_mark_publishes_an_erratum_instead_of_hiding_it(repo_copy: Pa
     )
     index = Index(load_framework(repo_copy / "model" / "content", shown_from=repo_copy))
     assert ("ph-03", 108, 54) in {(e.ident, e.stated, e.computed) for e in index.errata()}
-    page = gen_source.errata_page(index)
+    page = source_pages.errata_page(index)
     assert any(
         "PH 3" in cell
         for section in page.sections
@@ -150,7 +151,7 @@ def test_a_case_numbered_twice_and_a_count_without_scope_are_reported(repo_copy:
 
 
 def test_glossary_acronyms_show_their_expansion_and_hostile_text_stays_text(index: Index) -> None:
-    abbreviations = gen_source.abbreviations(index)
+    abbreviations = source_pages.abbreviations(index)
     assert "*[DUI]: Dossier usager informatisé" in abbreviations
     ppa = next(line for line in abbreviations.splitlines() if line.startswith("*[PPA]:"))
     assert "(1)" in ppa and "(2)" in ppa
@@ -163,7 +164,7 @@ def test_glossary_acronyms_show_their_expansion_and_hostile_text_stays_text(inde
 def test_every_remark_on_the_sources_is_listed_on_the_remarks_page(index: Index, outputs: dict[str, str]) -> None:
     page = outputs[DOC + site_paths.REMARKS]
     rows = [line for line in page.splitlines() if line.startswith("| ") and not line.startswith("| Section |")]
-    assert len(rows) == len(list(gen_source._noted(index)))
+    assert len(rows) == len(list(source_pages._noted(index)))
     assert len(rows) > 100
     assert "Cas PA 14" in page and "Fiche R\\#05" in page
 

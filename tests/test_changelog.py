@@ -6,8 +6,8 @@ from pathlib import Path
 
 from conftest import edit, line_of, problems_of
 
-from cadre import site_paths
-from cadre.generate import build
+from cadre.generators import build
+from cadre.output import site_paths
 from model import Framework, Index, load_framework
 
 VERSIONS = "model/content/versions.yaml"

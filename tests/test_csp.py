@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cadre import csp
+from cadre.site import csp
 
 HEAD = '<!doctype html><html><head><meta charset="utf-8">{head}</head><body>{body}</body></html>'
 THEME = (

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from cadre.diagram_adapter import (
+from cadre.drawing.adapter import render_svg, to_dot
+from cadre.drawing.spec import (
     SVG_NS,
     DCluster,
     DEdge,
@@ -16,8 +17,6 @@ from cadre.diagram_adapter import (
     LegendItem,
     LegendSection,
     Mark,
-    render_svg,
-    to_dot,
 )
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -11,7 +11,7 @@ import pytest
 from conftest import edit, git
 
 from cadre.__main__ import main
-from cadre.schema_diff import Change, compare
+from cadre.generators.schema_diff import Change, compare
 
 FLOW_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",

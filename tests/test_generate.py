@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from conftest import edit
 
-from cadre import writer
 from cadre.__main__ import main
 from cadre.generate import ROOT
+from cadre.output import writer
 
 _HASH_OUTPUTS = """
 import hashlib, json
-from cadre.generate import build
+from cadre.generators import build
 from model import Index, load_framework
 outputs = build(Index(load_framework()))
 print(json.dumps({p: hashlib.sha256(t.encode()).hexdigest() for p, t in sorted(outputs.items())}))

@@ -1,6 +1,6 @@
 """Two generators, one tree: MkDocs and Zensical build the same site from ``build/site-src/``.
 
-Each is built once as ``make site`` builds it (:func:`cadre.site_build.build_site`: assembly, strict
+Each is built once as ``make site`` builds it (:func:`cadre.publish.build.build_site`: assembly, strict
 build, post-build steps): ``conftest.site`` and ``conftest.zensical_site``. Then they are compared:
 
 - the same pages (HTML files), the print view (``imprimer/``) included;

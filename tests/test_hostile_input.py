@@ -18,11 +18,11 @@ import markdown
 import pytest
 from conftest import CONTENT, edit, line_of, problems_of
 
-from cadre import generate
+from cadre import generate, generators
 from cadre.__main__ import main
-from cadre.generate import build
-from cadre.site_build import build_site
-from cadre.text import Href, link, md
+from cadre.generators import build
+from cadre.output.text import Href, link, md
+from cadre.publish.build import build_site
 from model import HttpsUrl, Index, load_framework
 
 SERVICES = "model/content/services.yaml"
@@ -250,8 +250,8 @@ def test_a_failing_generator_leaves_generated_as_it_was(repo_copy: Path, monkeyp
     def broken(index: Index) -> dict[str, str]:
         raise RuntimeError("générateur en panne")
 
-    original = generate.build
-    monkeypatch.setattr(generate, "build", lambda index: original(index, (*generate.GENERATORS, broken)))
+    original = generators.build
+    monkeypatch.setattr(generate, "build", lambda index: original(index, (*generators.GENERATORS, broken)))
     with pytest.raises(RuntimeError):
         main(["--root", str(repo_copy), "generate"])
     assert _hashes(repo_copy / "generated") == before
@@ -262,9 +262,9 @@ MINI_SITE = ["build", "docs", "generated", "mkdocs.yml", "site"]
 
 
 def _mini_site(root: Path, link: str) -> None:
-    """A site of two pages, and the least of generated/ that the assembly asks for (cadre/assemble.py).
+    """A site of two pages, and the least of generated/ that the assembly asks for (cadre/site/assemble.py).
 
-    Material, whose inline scripts the Content-Security-Policy knows (cadre/csp.py).
+    Material, whose inline scripts the Content-Security-Policy knows (cadre/site/csp.py).
     """
     (root / "docs").mkdir(parents=True, exist_ok=True)
     (root / "generated" / "docs").mkdir(parents=True, exist_ok=True)

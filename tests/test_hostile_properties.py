@@ -30,9 +30,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
-from cadre import gen_diagrams, gen_json
-from cadre.generate import GENERATORS, ROOT, build
-from cadre.rendering import render_all
+from cadre.drawing.rendering import render_all
+from cadre.generate import ROOT
+from cadre.generators import GENERATORS, build, diagram_sets, framework_json
 from model import Framework, Index, load_framework
 from model.entities import ACRONYM
 
@@ -255,7 +255,7 @@ def _render(page: str, abbreviations: str) -> str:
 
 
 def _pages_without_diagrams(framework: Framework) -> dict[str, str]:
-    return build(Index(framework), tuple(g for g in GENERATORS if g is not gen_diagrams.generate))
+    return build(Index(framework), tuple(g for g in GENERATORS if g is not diagram_sets.generate))
 
 
 @settings(max_examples=8, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow])
@@ -285,7 +285,7 @@ def test_any_text_in_every_field_is_printed_literally_in_pages_and_json(text: st
             shown = re.search(r'<a href="x.md">(.*)</a>', entry)
             assert shown and html.unescape(shown.group(1)) == html.unescape(label.group(1)), line
             assert "<" not in label.group(1) and "[" not in label.group(1), line
-    exported = json.loads(gen_json.generate(Index(framework))["framework.json"])
+    exported = json.loads(framework_json.generate(Index(framework))["framework.json"])
     assert exported["services"][0]["name"] == service.name == typed[("services", 0, "name")]
 
 
@@ -294,7 +294,7 @@ def test_any_text_in_every_field_is_printed_literally_in_pages_and_json(text: st
 def test_any_text_stays_text_in_the_diagrams(text: str) -> None:
     framework, _ = _hostile_model(text)
     index = Index(framework)
-    drawn = gen_diagrams.drawings(index, "carte") + gen_diagrams.drawings(index, "flux")[:1]
+    drawn = diagram_sets.drawings(index, "carte") + diagram_sets.drawings(index, "flux")[:1]
     for drawing, svg in zip(drawn, render_all([d.spec for d in drawn]), strict=True):
         tree = ET.fromstring(svg)
         markers = " ".join("".join(e.itertext()) for e in tree.iter()) + " ".join(

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from conftest import edit
 
-from cadre.bench_model import SITE_FILES
+from cadre.bench.synthetic import SITE_FILES
 from cadre.generate import ROOT, run_generate
-from cadre.site_build import build_site
+from cadre.publish.build import build_site
 
 NAME = "Santé.fr </title><script>alert(1)</script> &lt;b&gt; &amp; <i>x</i> [l](javascript:alert(1)) *e* {{ 7*7 }}"
 FLOW = "Agenda \"guillemets\" 'apostrophe' <img src=x onerror=alert(2)> \\ | _a_ `c` &#60;u&#62;"

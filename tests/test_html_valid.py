@@ -13,7 +13,7 @@ so the reasons are here). Switched off, as matters of taste rather than validity
   ``__drawer`` and our diagrams' ``mes-flux--node-x`` are valid ids that the strict form refuses.
 
 Everything else stays, accessibility rules and ``no-inline-style`` included (the CSP of
-cadre/csp.py refuses inline styles anyway). An error is ours unless it matches an entry of
+cadre/site/csp.py refuses inline styles anyway). An error is ours unless it matches an entry of
 THEME_ERRORS: the theme's markup (Material), not ours to fix.
 Each entry must still occur, so that the table stays true when the theme changes.
 """

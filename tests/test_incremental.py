@@ -6,13 +6,16 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from conftest import edit
 
-from cadre import cache, diagram_adapter, gen_diagrams, rendering, writer
 from cadre.__main__ import main
-from cadre.generate import build, outputs_of
+from cadre.drawing import adapter, rendering, spec, svg
+from cadre.generate import outputs_of
+from cadre.generators import build, diagram_sets
+from cadre.output import cache, writer
 from model import Index, _yaml, load_framework
 
 TITLE = "        title: Alimentation de l'agenda"
@@ -31,7 +34,7 @@ def _written(root: Path) -> dict[str, str]:
 
 def _specs(root: Path) -> dict[str, str]:
     index = Index(load_framework(root / "model" / "content", shown_from=root))
-    return {d.spec.id: repr(d.spec) for f in gen_diagrams.FAMILIES for d in gen_diagrams.drawings(index, f)}
+    return {d.spec.id: repr(d.spec) for f in diagram_sets.FAMILIES for d in diagram_sets.drawings(index, f)}
 
 
 def _entries(root: Path, namespace: str) -> list[Path]:
@@ -52,9 +55,9 @@ def test_after_an_edit_only_what_depends_on_it_is_redone_and_the_result_is_a_ful
 
     drawn: list[str] = []
     parsed: list[str] = []
-    to_dot, read_yaml = diagram_adapter.to_dot, _yaml.read_yaml
+    to_dot, read_yaml = adapter.to_dot, _yaml.read_yaml
 
-    def drawing(spec: diagram_adapter.DiagramSpec) -> str:
+    def drawing(spec: spec.DiagramSpec) -> str:
         drawn.append(spec.id)
         return to_dot(spec)
 
@@ -62,7 +65,7 @@ def test_after_an_edit_only_what_depends_on_it_is_redone_and_the_result_is_a_ful
         parsed.append(shown)
         return read_yaml(path, shown)
 
-    monkeypatch.setattr(diagram_adapter, "to_dot", drawing)
+    monkeypatch.setattr(adapter, "to_dot", drawing)
     monkeypatch.setattr(_yaml, "read_yaml", reading)
     assert main(["--root", str(repo_copy), "generate"]) == 0
 
@@ -86,20 +89,23 @@ def test_a_model_error_after_an_edit_leaves_the_output_and_is_reported(
     assert _written(repo_copy) == before
 
 
-def test_a_cache_key_changes_with_what_the_result_depends_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    spec = diagram_adapter.DiagramSpec(id="d", title="Titre", description="Texte", nodes=(), edges=())
-    assert rendering.key(spec) == rendering.key(dataclasses.replace(spec))
-    assert rendering.key(spec) != rendering.key(dataclasses.replace(spec, title="Titre modifié"))
-    node = diagram_adapter.DNode(id="a", label="A")
-    assert rendering.key(dataclasses.replace(spec, nodes=(node,))) != rendering.key(
-        dataclasses.replace(spec, nodes=(dataclasses.replace(node, label="B"),))
+@pytest.mark.parametrize("module", [adapter, spec, svg], ids=["adapter", "spec", "svg"])
+def test_a_cache_key_changes_with_what_the_result_depends_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: ModuleType
+) -> None:
+    drawn = spec.DiagramSpec(id="d", title="Titre", description="Texte", nodes=(), edges=())
+    assert rendering.key(drawn) == rendering.key(dataclasses.replace(drawn))
+    assert rendering.key(drawn) != rendering.key(dataclasses.replace(drawn, title="Titre modifié"))
+    node = spec.DNode(id="a", label="A")
+    assert rendering.key(dataclasses.replace(drawn, nodes=(node,))) != rendering.key(
+        dataclasses.replace(drawn, nodes=(dataclasses.replace(node, label="B"),))
     )
     assert cache.digest("ab", "c") != cache.digest("a", "bc")
-    # The drawing code is part of the key: changing it draws every diagram again.
-    changed = tmp_path / "diagram_adapter.py"
-    changed.write_bytes(Path(diagram_adapter.__file__).read_bytes() + b"\n# changed\n")
+    # The drawing code is part of the key: changing any of its modules draws every diagram again.
+    changed = tmp_path / "changed.py"
+    changed.write_bytes(Path(str(module.__file__)).read_bytes() + b"\n# changed\n")
     assert rendering.fingerprint.__wrapped__() == rendering.fingerprint()
-    monkeypatch.setattr(diagram_adapter, "__file__", str(changed))
+    monkeypatch.setattr(module, "__file__", str(changed))
     assert rendering.fingerprint.__wrapped__() != rendering.fingerprint()
 
 

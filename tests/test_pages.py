@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from cadre import site_paths
-from cadre.text import blocks, md
+from cadre.output import site_paths
+from cadre.output.text import blocks, md
 from model import Index
 
 DOC = "docs/"

@@ -12,17 +12,18 @@ from pathlib import Path
 import pytest
 from conftest import edit
 
-from cadre import bench_serve, tree
-from cadre.bench import edit_flow
-from cadre.bench_model import SITE_FILES
+from cadre.bench import serve
+from cadre.bench.edits import edit_flow
+from cadre.bench.synthetic import SITE_FILES
 from cadre.generate import ROOT, run_generate
-from cadre.preview import Stale, latest_entries, stale
-from cadre.writer import Changes
+from cadre.output import tree
+from cadre.output.writer import Changes
+from cadre.publish.preview import Stale, latest_entries, stale
 
 
 def test_a_changed_page_or_download_needs_nothing_more_a_menu_every_page() -> None:
     changed = ["flux/mes-a.md", "vues/mes.md", "telechargements/framework.json", "stylesheets/diagrammes.css"]
-    assert stale(Changes(changed=changed)) == Stale()  # a diagram is written into its page (cadre/assemble.py)
+    assert stale(Changes(changed=changed)) == Stale()  # a diagram is written into its page (cadre/site/assemble.py)
     for everything in (
         Changes(changed=["flux/SUMMARY.md"]),
         Changes(changed=["SUMMARY.md"]),
@@ -55,15 +56,15 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, root / name)
     (root / "cadre").symlink_to(ROOT / "cadre", target_is_directory=True)
     assert run_generate(root) == 0
-    with bench_serve.serving(root) as url:
+    with serve.serving(root) as url:
         yield root, url
 
 
 def test_an_edited_flow_description_shows_on_its_page_and_in_the_print_view(server: tuple[Path, str]) -> None:
     root, url = server
     edit_flow(root, "mes-a", "Zorglub.")
-    bench_serve.wait(url + "flux/mes-a/", "Zorglub.", 60)
-    printed = bench_serve.page(url + "imprimer/flux/") or ""
+    serve.wait(url + "flux/mes-a/", "Zorglub.", 60)
+    printed = serve.page(url + "imprimer/flux/") or ""
     assert "Zorglub." in printed
     assert '<section class="impression-page" id="flux-mes-b">' in printed  # a page this rebuild did not render
 
@@ -72,14 +73,14 @@ def test_an_edited_flow_title_shows_in_its_views_diagram_and_in_every_pages_menu
     root, url = server
     title = "        title: Alimentation de l'agenda de MES"
     edit(root / "model/content/views/mes.yaml", title, title.replace("Alimentation", "Bzzlu"))
-    bench_serve.wait(url + "vues/mes/", "Bzzlu", 120)
+    serve.wait(url + "vues/mes/", "Bzzlu", 120)
     time.sleep(1)
     for page in ("vues/mes/", "services/sante-fr/", "contribuer/"):
-        html = bench_serve.page(url + page) or ""
+        html = serve.page(url + page) or ""
         assert "Flux A — Bzzlu de l" in html, page  # the menu
-    svg = (bench_serve.page(url + "vues/mes/") or "").split('id="mes-flux--title"')[1]
+    svg = (serve.page(url + "vues/mes/") or "").split('id="mes-flux--title"')[1]
     assert "Flux A : Bzzlu de l" in svg  # the tooltip of the arrow, in the diagram
-    index = json.loads(bench_serve.page(url + "search/search_index.json") or "{}")
+    index = json.loads(serve.page(url + "search/search_index.json") or "{}")
     locations = [d["location"] for d in index["docs"]]
     assert len(locations) == len(set(locations))
 
@@ -99,12 +100,12 @@ def test_the_server_still_watches_generated_after_it_is_swapped(server: tuple[Pa
     root, url = server
     log = root / "serve.log"
     for attempt in range(2):
-        time.sleep(bench_serve.SETTLE)
+        time.sleep(serve.SETTLE)
         seen = log.read_text(encoding="utf-8").count("Reloading browsers")
         with tree.locked(root, "essayer"), tree.replacing(root / "generated") as staging:
             shutil.copytree(root / "generated", staging, dirs_exist_ok=True, copy_function=os.link)
             (staging / "essai.txt").write_text(str(attempt), encoding="utf-8")
         _count_when(log, "Reloading browsers", seen, 120)
-    time.sleep(bench_serve.SETTLE)
+    time.sleep(serve.SETTLE)
     assert not (root / "generated" / "essai.txt").exists()  # the regeneration swapped it away
-    assert bench_serve.page(url + "flux/mes-a/") is not None
+    assert serve.page(url + "flux/mes-a/") is not None

@@ -1,7 +1,7 @@
 """The print view: one page per part of the menu, every link of it resolving, each page light enough to open.
 
 Checked on the site of each generator (the pages are files of the assembled tree, filled after the build
-by :mod:`cadre.post_build`), and its parts checked against the menu that MkDocs builds.
+by :mod:`cadre.site.post_build`), and its parts checked against the menu that MkDocs builds.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import Section, get_navigation
 from mkdocs.structure.pages import Page
 
-from cadre import print_view, site_nav
-from cadre.assemble import SOURCE
 from cadre.generate import ROOT
+from cadre.site import menu, print_view
+from cadre.site.assemble import SOURCE
 from model import Index
 
 PARTS = ("vues", "services", "flux", "cas-usage", "recommandations", "catalogue", "glossaire", "reference")
@@ -92,7 +92,7 @@ def test_the_parts_follow_the_links_to_pages_to_folders_and_the_titles_without_l
         ("Services", "services", ("services/", "services/agenda/", "services/dmp/")),  # the implicit index first
         ("Fidélité aux sources", "sources", ("sources/errata/",)),
     ]
-    with pytest.raises(site_nav.NavError, match=r"dossier services/, qui n'a pas de SUMMARY\.md"):
+    with pytest.raises(menu.NavError, match=r"dossier services/, qui n'a pas de SUMMARY\.md"):
         print_view.parts({"SUMMARY.md": "* [Services](services/)\n"}.get)
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from conftest import edit, line_of, problems_of
 
-from cadre import site_paths
 from cadre.__main__ import main
-from cadre.generate import build
+from cadre.generators import build
+from cadre.output import site_paths
 from model import Framework, Index, Problem, Result, evaluate, load_framework, load_model
 
 DOC = "docs/"

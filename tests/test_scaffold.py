@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import line_of
 
-from cadre import site_paths
 from cadre.__main__ import main
-from cadre.generate import build
+from cadre.generators import build
+from cadre.output import site_paths
 from model import Index, load_model
 
 MES = "model/content/views/mes.yaml"

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from cadre import gen_diagrams, gen_sections, site_paths
-from cadre.bench import edit_flow
-from cadre.bench_model import make_repository
+from cadre.bench.edits import edit_flow
+from cadre.bench.synthetic import make_repository
 from cadre.generate import ROOT
+from cadre.generators import diagram_sets, section_pages
+from cadre.output import site_paths
 from model import Index, load_framework
 
 
@@ -50,12 +51,12 @@ def test_the_benchmark_edits_the_description_of_one_flow(tripled: tuple[Path, di
 def test_beyond_its_budget_a_sections_menu_lists_only_its_overview(
     index: Index, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert "mes-agenda.md" in gen_sections.navigation(index)["services/SUMMARY.md"]
-    monkeypatch.setattr(gen_sections, "NAV_BUDGET", len(index.flows))
-    menus = gen_sections.navigation(index)
+    assert "mes-agenda.md" in section_pages.navigation(index)["services/SUMMARY.md"]
+    monkeypatch.setattr(section_pages, "NAV_BUDGET", len(index.flows))
+    menus = section_pages.navigation(index)
     assert menus["services/SUMMARY.md"].strip() == "* [Vue d'ensemble](index.md)"
     assert "mes-a.md" in menus["flux/SUMMARY.md"]
-    overview = gen_sections.generate(index)["docs/services/index.md"]
+    overview = section_pages.generate(index)["docs/services/index.md"]
     for ident in index.services:
         assert f"]({ident}.md)" in overview, ident  # every page stays one click away
 
@@ -63,14 +64,14 @@ def test_beyond_its_budget_a_sections_menu_lists_only_its_overview(
 def test_the_map_by_category_names_a_bounded_number_of_flows_per_arrow(tripled: tuple[Path, dict[str, int]]) -> None:
     root, _ = tripled
     big = Index(load_framework(root / "model" / "content", shown_from=root))
-    (carte,) = gen_diagrams.map_drawings(big)
+    (carte,) = diagram_sets.map_drawings(big)
     assert carte.spec.title == "Carte des flux entre catégories de systèmes"
     assert sum(int(e.label.split()[0]) for e in carte.spec.edges) == len(big.flows)
     longest = max(carte.spec.edges, key=lambda e: int(e.label.split()[0]))
     count = int(longest.label.split()[0])
-    assert count > gen_diagrams.TOOLTIP_FLOWS
-    assert longest.tooltip.count(" ; ") == gen_diagrams.TOOLTIP_FLOWS
-    assert longest.tooltip.endswith(f"… et {count - gen_diagrams.TOOLTIP_FLOWS} autres flux")
+    assert count > diagram_sets.TOOLTIP_FLOWS
+    assert longest.tooltip.count(" ; ") == diagram_sets.TOOLTIP_FLOWS
+    assert longest.tooltip.endswith(f"… et {count - diagram_sets.TOOLTIP_FLOWS} autres flux")
 
 
 def test_relative_links_are_those_of_relpath(outputs: dict[str, str]) -> None:

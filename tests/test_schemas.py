@@ -15,8 +15,9 @@ import pydantic
 import pytest
 from jsonschema import Draft202012Validator
 
-from cadre import gen_schemas, site_paths
 from cadre.generate import ROOT
+from cadre.generators import json_schemas
+from cadre.output import site_paths
 from model import Index
 
 FLOWS = "schemas/flux/"
@@ -40,7 +41,7 @@ def test_every_flow_has_its_page_its_schema_and_its_examples(index: Index, outpu
     assert {s.flow for s in index.framework.flow_specs} == set(index.flows)
     for flow in index.flows.values():
         assert f"docs/{site_paths.page('flow', flow.id)}" in outputs
-        for path in gen_schemas.paths(flow).values():
+        for path in json_schemas.paths(flow).values():
             assert path in outputs, path
     assert "docs/telechargements.md" in outputs
 
@@ -48,7 +49,7 @@ def test_every_flow_has_its_page_its_schema_and_its_examples(index: Index, outpu
 def test_schemas_are_valid_2020_12_with_stable_versioned_ids(index: Index, outputs: dict[str, str]) -> None:
     ids = set()
     for spec in index.framework.flow_specs:
-        schema = _load(outputs, gen_schemas.paths(index.flows[spec.flow])["schema"])
+        schema = _load(outputs, json_schemas.paths(index.flows[spec.flow])["schema"])
         Draft202012Validator.check_schema(schema)
         assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
         assert schema["$id"] == f"urn:x-cadre-urbanisation-ms:de4:v1:schemas:flux:{spec.flow}:{spec.version}"
@@ -60,12 +61,12 @@ def test_schemas_are_valid_2020_12_with_stable_versioned_ids(index: Index, outpu
 
 def test_examples_with_python_jsonschema(index: Index, outputs: dict[str, str]) -> None:
     for flow in index.flows.values():
-        files = gen_schemas.paths(flow)
+        files = json_schemas.paths(flow)
         validator = Draft202012Validator(
             _load(outputs, files["schema"]), format_checker=Draft202012Validator.FORMAT_CHECKER
         )
         assert list(validator.iter_errors(_load(outputs, files["example"]))) == [], flow.id
-        for name in gen_schemas.INVALID:
+        for name in json_schemas.INVALID:
             assert not validator.is_valid(_load(outputs, files[f"invalid:{name}"])), f"{flow.id} : {name}"
 
 
@@ -78,12 +79,12 @@ def test_examples_with_ajv_in_strict_mode(index: Index, flow_files: Path) -> Non
     )
     results = json.loads(run.stdout)
     for flow in index.flows.values():
-        files = {k: v.removeprefix(FLOWS) for k, v in gen_schemas.paths(flow).items()}
+        files = {k: v.removeprefix(FLOWS) for k, v in json_schemas.paths(flow).items()}
         assert results[files["schema"]] == {"valid": True, "errors": []}, flow.id
         assert results[files["example"]]["valid"], (flow.id, results[files["example"]]["errors"])
-        for name in gen_schemas.INVALID:
+        for name in json_schemas.INVALID:
             assert not results[files[f"invalid:{name}"]]["valid"], f"{flow.id} : {name}"
-    assert len(results) == len(index.flows) * (2 + len(gen_schemas.INVALID))
+    assert len(results) == len(index.flows) * (2 + len(json_schemas.INVALID))
 
 
 def test_code_generated_by_datamodel_code_generator_accepts_and_refuses_the_examples(
@@ -124,7 +125,7 @@ def test_code_generated_by_datamodel_code_generator_accepts_and_refuses_the_exam
         model: type[pydantic.BaseModel] = getattr(module, spec.technical_name)
         example = json.loads((flow_files / f"{flow.id}.exemple.json").read_text(encoding="utf-8"))
         model.model_validate(example)
-        for name in gen_schemas.INVALID:
+        for name in json_schemas.INVALID:
             instance = json.loads((flow_files / f"{flow.id}.invalide-{name}.json").read_text(encoding="utf-8"))
             with pytest.raises(pydantic.ValidationError):
                 model.model_validate(instance)
@@ -136,7 +137,7 @@ _ROW = re.compile(r"^\| `(\w+) : \[(\d)\.\.([1*])\] (\w+)` \|")
 def test_each_flow_page_content_tables_match_its_schema(index: Index, outputs: dict[str, str]) -> None:
     for spec in index.framework.flow_specs:
         flow = index.flows[spec.flow]
-        schema = _load(outputs, gen_schemas.paths(flow)["schema"])
+        schema = _load(outputs, json_schemas.paths(flow)["schema"])
         page = outputs[f"docs/{site_paths.page('flow', flow.id)}"]
         tables: dict[str, list[tuple[str, str, str, str]]] = {}
         current = ""
@@ -158,13 +159,13 @@ def test_each_flow_page_content_tables_match_its_schema(index: Index, outputs: d
                     assert item["$ref"] == f"#/$defs/{kind}"
                 else:
                     value = {k: v for k, v in item.items() if k not in {"title", "description"}}
-                    assert value == gen_schemas.type_schema(kind), (flow.id, attribute)
+                    assert value == json_schemas.type_schema(kind), (flow.id, attribute)
 
 
 def test_downloads_page_links_every_schema_and_the_archive(index: Index, outputs: dict[str, str]) -> None:
     page = outputs["docs/telechargements.md"]
     for flow in index.flows.values():
-        for path in gen_schemas.paths(flow).values():
+        for path in json_schemas.paths(flow).values():
             assert f"(telechargements/{path})" in page
     assert "(telechargements/schemas-cadre-de4-v1.zip)" in page
     assert "(telechargements/framework.json)" in page and "(telechargements/schemas/framework.schema.json)" in page

@@ -12,7 +12,8 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from cadre import archive, site_paths
+from cadre.output import site_paths
+from cadre.site import archive
 from model import CatalogueCase, Flow, Framework, Index, Question, Service, SourceRef
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from cadre import site_paths
+from cadre.output import site_paths
 from model import Index
 
 DOC = "docs/"

@@ -21,8 +21,8 @@ from jsonschema import Draft202012Validator
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails, core_schema
 
-from cadre import gen_schemas
 from cadre.__main__ import main
+from cadre.generators import json_schemas
 from model import Attribute, Framework, Index, MosType
 from model._messages import _CONSTRAINTS, _TYPE_NAMES, _short, describe
 from model.mos import JSON_TYPES, SAMPLES, example_problem
@@ -278,7 +278,7 @@ def test_every_published_example_is_valid_against_its_schema_formats_included(
     index: Index, outputs: dict[str, str]
 ) -> None:
     for flow_id, flow in index.flows.items():
-        files = gen_schemas.paths(flow)
+        files = json_schemas.paths(flow)
         schema = json.loads(outputs[files["schema"]])
         validator = Draft202012Validator(schema, format_checker=CHECKER)
         assert not list(validator.iter_errors(json.loads(outputs[files["example"]]))), flow_id
@@ -286,7 +286,7 @@ def test_every_published_example_is_valid_against_its_schema_formats_included(
 
 def test_the_schemas_print_the_models_table(index: Index) -> None:
     for mos_type in MosType:
-        assert gen_schemas.type_schema(mos_type.value) == dict(JSON_TYPES[mos_type])
+        assert json_schemas.type_schema(mos_type.value) == dict(JSON_TYPES[mos_type])
 
 
 def _models() -> list[type[BaseModel]]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import edit, line_of, problems_of
 
-from cadre import cache
+from cadre.output import cache
 from model import Problem
 from model._yaml import read_yaml
 from model._yaml_subset import MAX_BYTES, MAX_DEPTH

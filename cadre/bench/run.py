@@ -1,0 +1,217 @@
+"""``make bench``: the time of each stage of the pipeline and its peak memory, at three model sizes.
+
+The sizes are the real model and synthetic models 10 and 100 times its size (:mod:`cadre.bench.synthetic`).
+A benchmark, not a test: it prints a table of medians and the growth of each figure relative to the
+real model.
+
+Each measurement runs in a fresh Python process (``--worker``), in a temporary copy of the repository:
+nothing under the repository is written, and the peak memory of a process is that of its stage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from cadre.bench import printing
+from cadre.bench.edits import edit_flow
+from cadre.bench.serve import edit_to_page
+from cadre.bench.synthetic import make_repository
+from cadre.generate import ROOT, outputs_of
+from cadre.generators import GENERATORS
+from cadre.output import cache, writer
+
+SIZES = "1:5,10:3,100:1"
+"""Model sizes (times the real model) and runs of each: 100x takes minutes a run, hence one."""
+
+EDITED_FLOW = "mes-a"
+"""The flow whose description the benchmark edits (a flow of the real model, in every copy)."""
+
+LOAD = "Chargement et validation du modèle"
+WRITE = "Écriture de generated/"
+COLD = "Génération complète sans cache (commande)"
+COLD_MEMORY = "Mémoire maximale de la génération (Mo)"
+WARM = "Génération, cache à jour (commande)"
+EDIT = "Régénération après modification d'un flux"
+SITE = "Construction MkDocs (mkdocs build --strict)"
+SITE_MEMORY = "Mémoire maximale de MkDocs (Mo)"
+PREVIEW = "Aperçu (make serve) : flux modifié visible"
+
+PRINT_UP_TO = 10
+"""Largest size whose print view is opened in Chromium."""
+
+PREVIEW_UP_TO = 10
+"""Largest size whose preview is measured: beyond, the first build of ``mkdocs serve`` alone takes minutes."""
+
+
+def _name(generator: object) -> str:
+    module = getattr(generator, "__module__", "") or ""
+    return f"  {module.rsplit('.', 1)[-1]}.{getattr(generator, '__name__', '?')}"
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+
+
+# --- workers: one stage, in a process of its own ---------------------------------------------------------
+
+
+def _generate(root: Path) -> dict[str, float]:
+    """Load, run each generator, write: the time of each, as a full regeneration does them."""
+    from model import Index, load_framework
+
+    times: dict[str, float] = {}
+    outputs: dict[str, str] = {}
+    with cache.use(root / cache.DIRECTORY, prune=True):
+        start = time.perf_counter()
+        index = Index(load_framework(root / "model" / "content", shown_from=root, read=cache.read_yaml))
+        times[LOAD] = time.perf_counter() - start
+        for generator in GENERATORS:
+            start = time.perf_counter()
+            outputs.update(generator(index))
+            times[_name(generator)] = time.perf_counter() - start
+    start = time.perf_counter()
+    writer.write(outputs, root / "generated")
+    times[WRITE] = time.perf_counter() - start
+    times[COLD_MEMORY] = _peak_mb()
+    return times
+
+
+def _edit(root: Path) -> dict[str, float]:
+    """One flow's description edited, then regenerated in this process, as ``make serve`` does."""
+    writer.write(outputs_of(root), root / "generated")
+    path = edit_flow(root, EDITED_FLOW, "Modifié.")
+    original = path.read_text(encoding="utf-8")
+    try:
+        start = time.perf_counter()
+        changes = writer.write(outputs_of(root), root / "generated")
+        elapsed = time.perf_counter() - start
+    finally:
+        path.write_text(original.replace("Modifié. ", "", 1), encoding="utf-8")
+    if not changes:
+        raise RuntimeError("la modification du flux n'a rien changé dans generated/")
+    return {EDIT: elapsed}
+
+
+def _site(root: Path) -> dict[str, float]:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    start = time.perf_counter()
+    build(config)
+    return {SITE: time.perf_counter() - start, SITE_MEMORY: _peak_mb()}
+
+
+WORKERS = {"generate": _generate, "edit": _edit, "site": _site}
+
+
+def _run(stage: str, root: Path) -> tuple[dict[str, float], float]:
+    """Run ``stage`` in a fresh process; its figures, and the wall time of the whole process."""
+    env = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "cadre.bench.run", "--worker", stage, str(root)]
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"étape « {stage} » en échec :\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1]), elapsed
+
+
+def measure(factor: int, runs: int) -> tuple[dict[str, str], dict[str, float]]:
+    """The counts of a model ``factor`` times the real one, and the median of each figure over ``runs``."""
+    samples: dict[str, list[float]] = {}
+    with tempfile.TemporaryDirectory(prefix="cadre-bench-") as temporary:
+        root = Path(temporary) / "depot"
+        counts = make_repository(ROOT, root, factor)
+        for run in range(1, runs + 1):
+            print(f"  {factor}× : passe {run}/{runs}…", file=sys.stderr, flush=True)
+            shutil.rmtree(root / "generated", ignore_errors=True)
+            shutil.rmtree(root / cache.DIRECTORY, ignore_errors=True)
+            figures, samples_cold = _run("generate", root)
+            figures[COLD] = samples_cold
+            figures[WARM] = _run("generate", root)[1]
+            figures.update(_run("edit", root)[0])
+            figures.update(_run("site", root)[0])
+            for label, value in figures.items():
+                samples.setdefault(label, []).append(value)
+        if factor <= PRINT_UP_TO:
+            print(f"  {factor}× : version imprimable…", file=sys.stderr, flush=True)
+            samples.update({label: [value] for label, value in printing.measure(root / "site").items()})
+        if factor <= PREVIEW_UP_TO:
+            print(f"  {factor}× : aperçu…", file=sys.stderr, flush=True)
+            samples[PREVIEW] = edit_to_page(root, EDITED_FLOW, runs)
+        pages = sum(1 for _ in (root / "generated" / "docs").rglob("*.md"))
+        files = sum(1 for p in (root / "generated").rglob("*") if p.is_file())
+    shown = {name: str(count) for name, count in counts.items()}
+    shown |= {"fichiers générés": str(files), "pages générées": str(pages), "passes": str(runs)}
+    return shown, {label: statistics.median(values) for label, values in samples.items()}
+
+
+def table(results: list[tuple[int, dict[str, str], dict[str, float]]]) -> str:
+    """The figures of every size side by side; beyond the real model, each with its ratio to it."""
+    base = results[0][2]
+    labels = [LOAD, *(_name(g) for g in GENERATORS), WRITE, COLD, COLD_MEMORY, WARM, EDIT, SITE, SITE_MEMORY]
+    labels += [*printing.LABELS, PREVIEW]
+    width = max(len(label) for label in labels) + 2
+    head = "".join(f"{f'{factor}×':>22}" for factor, _, _ in results)
+    lines = [f"{'':<{width}}{head}"]
+    for name in results[0][1]:
+        row = f"{name:<{width}}"
+        for _, counts, _ in results:
+            cell = counts[name]
+            if counts is not results[0][1] and name != "passes":
+                cell += f" (×{int(counts[name]) / int(results[0][1][name]):.1f})"
+            row += f"{cell:>22}"
+        lines.append(row)
+    lines.append("")
+    for label in labels:
+        row = f"{label:<{width}}"
+        for factor, _, figures in results:
+            if label not in figures:
+                row += f"{'—':>22}"
+                continue
+            value = figures[label]
+            counted = label.endswith(("(Mo)", "(ko)", "(éléments)"))
+            cell = f"{value:.0f}" if counted else f"{value:.2f} s"
+            if factor != results[0][0] and base.get(label):
+                cell += f" (×{value / base[label]:.1f})"
+            row += f"{cell:>22}"
+        lines.append(row)
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Measure every size and print the table (or, with ``--worker``, run one stage)."""
+    parser = argparse.ArgumentParser(prog="python -m cadre.bench.run", description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default=SIZES, help=f"tailles et passes, « facteur:passes,… » ({SIZES})")
+    parser.add_argument("--worker", nargs=2, metavar=("ÉTAPE", "RACINE"), help=argparse.SUPPRESS)
+    arguments = parser.parse_args(argv)
+    if arguments.worker:
+        stage, root = arguments.worker
+        print(json.dumps(WORKERS[stage](Path(root))))
+        return 0
+    sizes = [tuple(int(n) for n in item.split(":")) for item in arguments.sizes.split(",")]
+    print(
+        f"Banc d'essai sur {os.cpu_count()} cœurs, charge moyenne {os.getloadavg()[0]:.2f} au départ ; "
+        "médianes de chaque passe, entre parenthèses le rapport à la première taille.",
+        flush=True,
+    )
+    results = []
+    for factor, runs in sizes:
+        counts, figures = measure(factor, runs)
+        results.append((factor, counts, figures))
+    print(table(results))
+    print(f"Charge moyenne à la fin : {os.getloadavg()[0]:.2f} (d'autres processus faussent les temps).")
+    return 0

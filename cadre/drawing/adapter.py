@@ -1,0 +1,211 @@
+"""A small adapter over the ``diagrams`` library that fixes its hazards for generated documentation.
+
+The library draws with random node ids, names clusters after their labels (two frames with one label
+merge), writes files (and absolute icon paths) and may open a viewer. Here a diagram is described as
+data (:class:`DiagramSpec`), drawn with the library's ``Diagram``, ``Cluster``, ``Node`` and ``Edge``
+using ids derived from model ids and no icons, piped through Graphviz in memory, and returned as one
+self-contained, deterministic SVG text with its title, description and legend.
+
+The visual grammar, taken from the source's legends:
+
+- a node's fill is its system category; an actor is an ellipse;
+- an arrow carries a badge with its letter (flow) or numbers (use cases), followed by one mark per
+  data category it carries: each mark has its own shape and colour, never colour alone;
+- solid for automated, dashed for manual; one arrow head for one direction, two for both;
+- a highlighted path is drawn thick and dark red, the rest of the diagram stays as it is.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import textwrap
+from types import TracebackType
+from typing import Any
+
+import graphviz
+from graphviz import escape, nohtml
+
+import diagrams
+from cadre.drawing.spec import (
+    BORDER,
+    FONT,
+    HIGHLIGHT,
+    INK,
+    LINE,
+    DEdge,
+    DiagramSpec,
+    DNode,
+)
+from cadre.drawing.svg import clean_svg
+
+
+class _InMemoryDiagram(diagrams.Diagram):  # type: ignore[misc]
+    """``diagrams.Diagram`` that only describes the graph: no file written, no viewer opened.
+
+    Leaving the ``with`` block does not run Graphviz (the library would, and write a file): the
+    layout is done once, by :func:`layout`, on the source this object holds.
+    """
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        diagrams.setdiagram(None)
+
+
+class _Frame(diagrams.Cluster):  # type: ignore[misc]
+    """``diagrams.Cluster`` named after a model id rather than its label, so that two frames never merge."""
+
+    def __init__(self, ident: str, label: Any, graph_attr: dict[str, Any]) -> None:
+        super().__init__(label, graph_attr=graph_attr)
+        self.name = f"cluster_{ident}"
+        self.dot.name = self.name
+
+
+def to_dot(spec: DiagramSpec) -> str:
+    """The Graphviz source of ``spec`` (what the golden tests compare)."""
+    return str(_build(spec).dot)
+
+
+def render_svg(spec: DiagramSpec) -> str:
+    """Render ``spec`` to a self-contained SVG document, legend included."""
+    return finish(layout(to_dot(spec)), spec)
+
+
+def layout(dot: str) -> bytes:
+    """Graphviz's SVG drawing of the source ``dot``: the one slow step, run in a ``dot`` process."""
+    data: bytes = graphviz.pipe("dot", "svg", dot.encode("utf-8"))
+    return data
+
+
+def finish(raw: bytes, spec: DiagramSpec) -> str:
+    """The SVG document of ``spec`` from Graphviz's drawing ``raw`` of it: cleaned, titled, with its legend."""
+    return clean_svg(raw, spec)
+
+
+def _label(text: str, width: int = 24) -> Any:
+    """A Graphviz label showing ``text`` literally, wrapped on several lines."""
+    lines = textwrap.wrap(text, width=width) or [""]
+    return nohtml(str(escape("\n".join(lines))).replace("\n", "\\n"))
+
+
+def _badge(edge: DEdge) -> str:
+    """The HTML-like label of an arrow's badge: its text in bold, then its data marks."""
+    cells = [f"<td><b>{html.escape(edge.label)}</b></td>"]
+    cells += [f'<td><font color="{mark.colour}">{html.escape(mark.glyph)}</font></td>' for mark in edge.marks]
+    return f'<<table border="0" cellborder="0" cellspacing="0" cellpadding="1"><tr>{"".join(cells)}</tr></table>>'
+
+
+def _build(spec: DiagramSpec) -> _InMemoryDiagram:
+    graph_attr = {
+        "pad": "0.2",
+        "splines": "spline",
+        "nodesep": "0.3",
+        "ranksep": "0.45",
+        "fontname": FONT,
+        "fontsize": "12",
+        "bgcolor": "white",
+        "label": "",
+    }
+    node_attr = {
+        "shape": "box",
+        "style": "rounded,filled",
+        "fixedsize": "false",
+        "width": "1.6",
+        "height": "0.5",
+        "margin": "0.12,0.06",
+        "labelloc": "c",
+        "fontname": FONT,
+        "fontsize": "11",
+        "fontcolor": INK,
+        "color": BORDER,
+        "penwidth": "1",
+    }
+    edge_attr = {"color": LINE, "fontname": FONT, "fontsize": "11", "penwidth": "1.3", "arrowsize": "0.8"}
+    diagram = _InMemoryDiagram(
+        name="",
+        filename=spec.id,
+        direction=spec.direction,
+        curvestyle="curved",
+        outformat="svg",
+        show=False,
+        graph_attr=graph_attr,
+        node_attr=node_attr,
+        edge_attr=edge_attr,
+    )
+    with diagram:
+        drawn: dict[str, diagrams.Node] = {}
+        clustered = {member for cluster in spec.clusters for member in cluster.members}
+        by_id = {node.id: node for node in spec.nodes}
+        for cluster in spec.clusters:
+            frame = {
+                "id": f"{spec.id}--cluster-{cluster.id}",
+                "bgcolor": cluster.fill,
+                "pencolor": "#8A939C",
+                "fontname": FONT,
+                "fontsize": "12",
+                "fontcolor": INK,
+            }
+            with _Frame(cluster.id, _label(cluster.label, 40), graph_attr=frame):
+                for member in cluster.members:
+                    drawn[member] = _node(spec.id, by_id[member])
+        for node in spec.nodes:
+            if node.id not in clustered:
+                drawn[node.id] = _node(spec.id, node)
+        for number, edge in enumerate(spec.edges, start=1):
+            _edge(spec.id, number, edge, drawn)
+    return diagram
+
+
+def _node(diagram_id: str, node: DNode) -> diagrams.Node:
+    attrs = {
+        "id": f"{diagram_id}--node-{node.id}",
+        "fillcolor": node.fill,
+        "shape": node.shape,
+        "tooltip": escape(node.tooltip or node.label),
+    }
+    if node.shape != "box":
+        attrs["style"] = "filled"
+    if node.bold:
+        attrs["penwidth"] = "2.5"
+        attrs["color"] = HIGHLIGHT
+    if node.url:
+        attrs["URL"] = node.url
+    return diagrams.Node(_label(node.label), nodeid=_node_id(node.id), **attrs)
+
+
+def _node_id(ident: str) -> str:
+    return "n_" + re.sub(r"[^A-Za-z0-9_]", "_", ident)
+
+
+def _edge(diagram_id: str, number: int, edge: DEdge, drawn: dict[str, diagrams.Node]) -> None:
+    """Tail → badge → head: the badge sits on the arrow, as the circled letters of the source do."""
+    colour = HIGHLIGHT if edge.highlight else LINE
+    tooltip = escape(edge.tooltip or edge.label)
+    badge: dict[str, str] = {
+        "id": f"{diagram_id}--edge-{number}",
+        "shape": "box",
+        "style": "rounded,filled",
+        "fillcolor": "#FFFFFF",
+        "width": "0.3",
+        "height": "0.28",
+        "margin": "0.05,0.02",
+        "color": colour,
+        "penwidth": "2.5" if edge.highlight else "1.3",
+        "tooltip": tooltip,
+    }
+    line: dict[str, str] = {"color": colour, "tooltip": tooltip}
+    if edge.highlight:
+        line["penwidth"] = "3"
+    if edge.dashed:
+        line["style"] = "dashed"
+    if edge.url:
+        badge["URL"] = line["URL"] = edge.url
+    middle = diagrams.Node(_badge(edge), nodeid=f"b_{number}", **badge)
+    first = diagrams.Edge(forward=False, reverse=edge.both, id=f"{diagram_id}--edge-{number}-a", **line)
+    second = diagrams.Edge(forward=True, id=f"{diagram_id}--edge-{number}-b", **line)
+    drawn[edge.tail].connect(middle, first)
+    middle.connect(drawn[edge.head], second)

@@ -1,0 +1,12 @@
+"""Generators: the model in, ``{path: text}`` out, for everything under ``generated/``.
+
+Second stage of the pipeline (after :mod:`model`, before :mod:`cadre.drawing` draws the diagrams they
+describe and :mod:`cadre.site` assembles the site). Each module makes one kind of output; the registry
+(:mod:`cadre.generators.registry`) lists them in order with what they own.
+
+Public surface: :data:`STEPS`, :data:`GENERATORS`, :class:`Step`, :data:`Generator` and :func:`build`.
+"""
+
+from cadre.generators.registry import GENERATORS, STEPS, Generator, Step, build
+
+__all__ = ["GENERATORS", "STEPS", "Generator", "Step", "build"]

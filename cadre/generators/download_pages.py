@@ -1,0 +1,99 @@
+"""The downloads page: the model as JSON, its schema, every flow's schema and examples, and one archive."""
+
+from __future__ import annotations
+
+from cadre.generators import json_schemas
+from cadre.generators.page_model import Page, Paragraphs, Section, Table
+from cadre.generators.page_parts import entity_link, render
+from cadre.generators.spec_pages import download_link
+from cadre.output import site_paths
+from cadre.output.text import link, md
+from cadre.site import archive
+from model import Index
+
+PAGE = "telechargements.md"
+ARCHIVE = archive.URI
+
+
+def generate(index: Index) -> dict[str, str]:
+    """The page ``telechargements.md``."""
+    return {f"{site_paths.DOCS}/{PAGE}": render(downloads_page(index))}
+
+
+def downloads_page(index: Index) -> Page:
+    """Every file a reader or a vendor can download, with what it holds."""
+    here = PAGE
+    model_rows = (
+        (
+            link(md("framework.json"), download_link(here, "framework.json")),
+            "L'ensemble du cadre (vues, services, flux et leurs spécifications, cas d'usage, recommandations, "
+            "catalogue du groupe de travail) au format JSON, pour le reprendre dans vos outils.",
+        ),
+        (
+            link(md("framework.schema.json"), download_link(here, "schemas/framework.schema.json")),
+            "Le schéma JSON (2020-12) de framework.json et de chaque fichier YAML du modèle.",
+        ),
+        (
+            link(md(ARCHIVE.rsplit("/", 1)[1]), site_paths.md_link(here, ARCHIVE)),
+            "Archive de tous les schémas de cette version : celui du modèle et ceux des flux, avec leurs exemples "
+            "valides et invalides.",
+        ),
+    )
+    flow_rows = []
+    for spec in index.framework.flow_specs:
+        flow = index.flows[spec.flow]
+        files = json_schemas.paths(flow)
+        invalid = ", ".join(
+            link(md(name), download_link(here, files[f"invalid:{name}"])) for name in json_schemas.INVALID
+        )
+        flow_rows.append(
+            (
+                entity_link(here, "flow", flow.id, f"{index.flow_tag(flow)} — {flow.title}"),
+                f"{spec.technical_name} {spec.version}",
+                link(md("schéma"), download_link(here, files["schema"])),
+                link(md("exemple"), download_link(here, files["example"])),
+                invalid,
+            )
+        )
+    return Page(
+        title="Téléchargements",
+        lead=md(
+            "Les fichiers ci-dessous sont produits à partir du même modèle que les pages de ce site : ils sont "
+            "toujours cohérents avec ce qui y est affiché. Ils se trouvent aussi dans le dépôt, sous generated/."
+        ),
+        sections=(
+            Section("Le modèle", (Table(("Fichier", "Contenu"), model_rows),)),
+            Section(
+                "Les schémas des flux",
+                (
+                    Paragraphs(
+                        "Pour chaque flux spécifié : le schéma JSON (2020-12) de son message, un exemple valide et "
+                        "trois exemples invalides (attribut obligatoire absent, type incorrect, attribut inconnu) "
+                        "que tout validateur doit refuser. La page de chaque flux explique le contenu du message."
+                    ),
+                    Table(
+                        ("Flux", "Nom technique et version", "Schéma", "Exemple valide", "Exemples invalides"),
+                        tuple(flow_rows),
+                        empty="Aucun flux spécifié.",
+                    ),
+                ),
+            ),
+            Section(
+                "Générer du code et valider",
+                (
+                    Paragraphs(
+                        "Les schémas suivent la version 2020-12 de JSON Schema et n'emploient que ses mots-clés "
+                        "standard : tout outil conforme les lit. Par exemple, en Python :\n\n"
+                        "```\n"
+                        "datamodel-codegen --input mes-a.schema.json --input-file-type jsonschema \\\n"
+                        "    --output-model-type pydantic_v2.BaseModel --class-name AlimentationAgenda \\\n"
+                        "    --output alimentation_agenda.py\n"
+                        "```\n\n"
+                        "ou, en JavaScript, avec Ajv (`new Ajv2020({strict: true})` et `ajv-formats`). Ces deux "
+                        "outils sont utilisés par les tests du projet sur chaque schéma et chaque exemple."
+                    ),
+                ),
+            ),
+        ),
+        wide=True,
+    )

@@ -1,0 +1,350 @@
+"""One Markdown page per view, service, use case, recommendation and axis, and the map (flows: gen_specs)."""
+
+from __future__ import annotations
+
+from cadre.generators import diagram_sets, rule_pages
+from cadre.generators.page_model import Block, Diagram, Page, Paragraphs, Section, Table
+from cadre.generators.page_parts import (
+    bullets,
+    entity_link,
+    first_sentence,
+    flow_link,
+    flow_table,
+    notes,
+    recommendation_link,
+    render,
+    service_flow_table,
+    service_link,
+    source_line,
+    use_case_link,
+    use_case_table,
+    used_by,
+)
+from cadre.output import site_paths
+from cadre.output.text import blocks, link, md
+from model import Axis, Index, Recommendation, Service, UseCase, View
+
+
+def generate(index: Index) -> dict[str, str]:
+    """Every page and every section index and navigation file, under ``docs/``."""
+    pages: dict[str, Page] = {}
+    fw = index.framework
+    for view in fw.views:
+        pages[site_paths.page("view", view.id)] = view_page(index, view)
+    for service in fw.services:
+        pages[site_paths.page("service", service.id)] = service_page(index, service)
+    for use_case in index.use_cases.values():
+        pages[site_paths.page("use_case", use_case.id)] = use_case_page(index, use_case)
+    for recommendation in fw.recommendations:
+        pages[site_paths.page("recommendation", recommendation.id)] = recommendation_page(index, recommendation)
+    for axis in fw.axes:
+        pages[site_paths.page("axis", axis.id)] = axis_page(index, axis)
+    pages[site_paths.MAP] = map_page(index)
+    return {f"{site_paths.DOCS}/{path}": render(page) for path, page in pages.items()}
+
+
+def map_page(index: Index) -> Page:
+    """The map of all services and flows, then the same in a table, then the services without flows."""
+    here = site_paths.MAP
+    fw = index.framework
+    sections: list[Section] = []
+    for drawing in diagram_sets.map_drawings(index):
+        table = flow_table(index, here, list(index.flows.values()), with_view=True)
+        caption = f"{md(drawing.spec.title)} — chaque service et chaque flux ouvre sa page ; la légende suit la carte."
+        sections.append(Section("Tous les flux", (Diagram(drawing.path, caption), table)))
+    connected = {e for f in index.flows.values() for e in (f.emitter, f.receiver)}
+    alone = [s for s in fw.services if s.id not in connected]
+    sections.append(
+        Section(
+            "Services sans flux",
+            (
+                Paragraphs(
+                    "Ces services sont cités par le cadre, mais aucun flux de ses vues ne les relie à un autre "
+                    "service ; ils ne figurent donc pas sur la carte."
+                ),
+                bullets([service_link(index, here, s.id) for s in alone], "Aucun."),
+            ),
+        )
+    )
+    return Page(
+        title="Carte des services et des flux",
+        lead=(
+            "Tous les flux d'échange de données des vues du cadre sur un seul schéma : chaque service n'y "
+            "figure qu'une fois, dans la couleur de sa catégorie de système, et chaque flux est repéré par sa "
+            "vue et sa lettre (« PA C » : flux C de la vue des personnes âgées)."
+        ),
+        sections=tuple(sections),
+        wide=True,
+    )
+
+
+# --- entity pages --------------------------------------------------------------------------------
+
+
+def view_page(index: Index, view: View) -> Page:
+    """The view: its orchestration schemas with their use cases, then its flows."""
+    here = site_paths.page("view", view.id)
+    sections: list[Section] = []
+    if view.services_in_scope:
+        sections.append(
+            Section(
+                "Services concernés en cible",
+                (
+                    bullets([md(item) for item in view.services_in_scope]),
+                    Paragraphs(
+                        "Le cadre renvoie, pour ces domaines, au schéma de l'architecture fonctionnelle du "
+                        "secteur médico-social."
+                    ),
+                ),
+            )
+        )
+    for scenario in view.scenarios:
+        scenario_blocks: list[Block] = []
+        if scenario.description:
+            scenario_blocks.append(Paragraphs(blocks(scenario.description)))
+        scenario_blocks += [
+            Diagram(
+                drawing.path,
+                f"{md(drawing.spec.title)} — les numéros portés par les flèches renvoient aux cas "
+                "d'usage du tableau ci-dessous ; chaque service et chaque numéro ouvre sa page.",
+            )
+            for drawing in diagram_sets.scenario_drawings(index, view, scenario)
+        ]
+        scenario_blocks.append(use_case_table(index, here, list(scenario.use_cases)))
+        sections.append(Section(md(scenario.title), tuple(scenario_blocks)))
+    if view.flows:
+        sections.append(
+            Section(
+                "Flux et échanges de données",
+                (
+                    *(
+                        Diagram(
+                            drawing.path,
+                            f"{md(drawing.spec.title)} — chaque lettre ouvre la page du flux, chaque "
+                            "service la sienne ; la légende suit le schéma.",
+                        )
+                        for drawing in diagram_sets.flow_drawings(index, view)
+                    ),
+                    flow_table(index, here, list(view.flows)),
+                ),
+            )
+        )
+    recs = [
+        r
+        for r in index.framework.recommendations
+        if any(f.id in r.flows for f in view.flows) or any(s in r.services for s in index.services_of_view(view))
+    ]
+    sections.append(
+        Section(
+            "Recommandations liées",
+            (bullets([f"{recommendation_link(here, r)} — {md(first_sentence(r.text))}" for r in recs], "Aucune."),),
+        )
+    )
+    axis = index.axes[view.axis]
+    return Page(
+        title=md(view.title),
+        facts=(
+            ("Axe", entity_link(here, "axis", axis.id, f"Axe {axis.id} — {axis.title}")),
+            ("Section du cadre", md(view.source.section)),
+        ),
+        lead=blocks(view.description),
+        sections=tuple(sections),
+        source=source_line(index, view.source),
+        notes=notes([*view.notes, *(n for s in view.scenarios for n in s.notes)]),
+    )
+
+
+def service_page(index: Index, service: Service) -> Page:
+    """A service: what it is, its parts, the flows it emits and receives, what refers to it."""
+    here = site_paths.page("service", service.id)
+    facts: list[tuple[str, str]] = [
+        ("Nature", md(service.kind.label)),
+        ("Catégorie de système", md(service.category.label)),
+    ]
+    if service.short_name:
+        facts.insert(0, ("Sigle ou nom court", md(service.short_name)))
+    if service.part_of:
+        facts.append(("Fait partie de", service_link(index, here, service.part_of)))
+    if service.generic:
+        facts.append(("Portée", "Famille de services (et non un service nommé)"))
+    if service.mes_catalogue:
+        facts.append(("Catalogue de Mon espace santé", md(service.mes_catalogue.label)))
+    facts += rule_pages.service_facts(service)
+    parts = index.parts(service.id)
+    neighbourhood = diagram_sets.neighbourhood_drawing(index, service)
+    flows_blocks: list[Block] = []
+    if neighbourhood:
+        flows_blocks.append(
+            Diagram(
+                neighbourhood.path,
+                f"{md(neighbourhood.spec.title)} — chaque flux ouvre sa page, chaque service la sienne ; "
+                "le tableau ci-dessous en donne le même contenu.",
+            )
+        )
+    flows_blocks.append(service_flow_table(index, here, [service.id, *(p.id for p in parts)]))
+    sections = [Section("Flux émis et reçus", tuple(flows_blocks))]
+    if parts:
+        sections.insert(0, Section("Composants", (bullets([service_link(index, here, p.id) for p in parts]),)))
+    sections.append(
+        used_by(
+            [
+                (
+                    "Vues",
+                    [entity_link(here, "view", v.id, v.title) for v in index.views_of_service(service.id)],
+                    "Aucune.",
+                ),
+                (
+                    "Cas d'usage",
+                    [use_case_link(index, here, uc) for uc in index.use_cases_of_service(service.id)],
+                    "Aucun.",
+                ),
+                (
+                    "Recommandations",
+                    [recommendation_link(here, r) for r in index.recommendations_of_service(service.id)],
+                    "Aucune.",
+                ),
+            ]
+        )
+    )
+    sections.append(rule_pages.service_section(index, service))
+    return Page(
+        title=md(service.name if not service.short_name else f"{service.name} ({service.short_name})"),
+        # A service that has parts comes before its parts, whose names repeat its own
+        # (« Mon espace santé » first, then « Agenda de Mon espace santé »).
+        search_boost=4 if parts else 3,
+        facts=tuple(facts),
+        lead=blocks(service.description),
+        sections=tuple(sections),
+        source=source_line(index, service.source),
+        notes=notes(service.notes),
+    )
+
+
+def use_case_page(index: Index, uc: UseCase) -> Page:
+    """A use case: who, what, how, and the services, flows and steps it involves."""
+    here = site_paths.page("use_case", uc.id)
+    view = index.view_of[uc.id]
+    scenario = index.scenario_of[uc.id]
+    steps = tuple(
+        (str(n), service_link(index, here, s.from_), service_link(index, here, s.to)) for n, s in enumerate(uc.steps, 1)
+    )
+    no_steps = "Aucune flèche sur le schéma."
+    path: tuple[Diagram, ...] = ()
+    if uc.steps:
+        drawing = diagram_sets.path_drawing(index, view, scenario, uc)
+        path = (
+            Diagram(
+                drawing.path,
+                f"{md(drawing.spec.title)} — les étapes de ce cas d'usage sont en trait épais rouge foncé ; "
+                "chaque service et chaque numéro ouvre sa page.",
+            ),
+        )
+    return Page(
+        title=f"Cas d'usage {uc.number} — {md(uc.goal)}",
+        facts=(
+            ("Vue", entity_link(here, "view", view.id, view.title)),
+            ("Schéma d'orchestration", md(scenario.title)),
+            ("En tant que …", md(index.participant_name(uc.actor))),
+            ("… je souhaite …", md(uc.goal)),
+        ),
+        sections=(
+            Section("… et pour cela …", (Paragraphs(blocks(uc.means)),)),
+            Section("Services mobilisés", (bullets([service_link(index, here, s) for s in uc.services]),)),
+            Section("Flux mobilisés", (bullets([flow_link(index, here, index.flows[f]) for f in uc.flows]),)),
+            Section(
+                "Étapes sur le schéma d'orchestration", (*path, Table(("Étape", "De", "Vers"), steps, empty=no_steps))
+            ),
+            used_by(
+                [
+                    ("Vue", [entity_link(here, "view", view.id, view.title)], "Aucune."),
+                    (
+                        "Recommandations qui concernent ses flux",
+                        [
+                            recommendation_link(here, r)
+                            for r in index.recommendations.values()
+                            if set(r.flows) & set(uc.flows)
+                        ],
+                        "Aucune.",
+                    ),
+                ]
+            ),
+        ),
+        source=source_line(index, uc.source),
+        notes=notes(uc.notes),
+    )
+
+
+def recommendation_page(index: Index, rec: Recommendation) -> Page:
+    """A recommendation: its full text and what it concerns."""
+    here = site_paths.page("recommendation", rec.id)
+    axis = index.axes[rec.axis]
+    concerned = [service_link(index, here, s) for s in rec.services]
+    concerned += [
+        f"Tout service de nature « {md(k.label)} » : "
+        + (", ".join(service_link(index, here, s.id) for s in index.services_of_kind(k)) or "aucun dans le cadre")
+        for k in rec.service_kinds
+    ]
+    questions = site_paths.md_link(here, site_paths.QUESTIONS)
+    return Page(
+        title=f"Recommandation {md(rec.id)}",
+        facts=(("Axe", entity_link(here, "axis", axis.id, f"Axe {axis.id} — {axis.title}")),),
+        lead=blocks(rec.text),
+        sections=(
+            Section("Services concernés", (bullets(concerned),)),
+            Section("Flux concernés", (bullets([flow_link(index, here, index.flows[f]) for f in rec.flows]),)),
+            rule_pages.recommendation_section(index, rec),
+            used_by(
+                [
+                    (
+                        "Questionnements des acteurs auxquels elle répond",
+                        [
+                            f"{link(md(f'Question {q.number}'), questions)} — {md(q.text)}"
+                            for q in index.framework.questions
+                            if rec.id in q.answered_by
+                        ],
+                        "Aucun.",
+                    ),
+                    (
+                        "Vues qui montrent ses services ou ses flux",
+                        [entity_link(here, "view", v.id, v.title) for v in index.views_of_recommendation(rec)],
+                        "Aucune.",
+                    ),
+                    (
+                        "Cas d'usage qui empruntent ses flux",
+                        [use_case_link(index, here, uc) for uc in index.use_cases_of_recommendation(rec)],
+                        "Aucun.",
+                    ),
+                ]
+            ),
+        ),
+        source=source_line(index, rec.source),
+        notes=notes(rec.notes),
+    )
+
+
+def axis_page(index: Index, axis: Axis) -> Page:
+    """An axis of work: its status, views and recommendations."""
+    here = site_paths.page("axis", axis.id)
+    fw = index.framework
+    views = [v for v in fw.views if v.axis == axis.id]
+    recs = [r for r in fw.recommendations if r.axis == axis.id]
+    questions = [f"{md(q.text)} *({md(q.theme.label)})*" for q in fw.questions if q.axis == axis.id]
+    steps = [
+        f"[{md(' / '.join(o.label for o in s.owners))}] {md(s.action)}" for s in fw.next_steps if s.axis == axis.id
+    ]
+    return Page(
+        title=f"Axe {md(axis.id)} — {md(axis.title)}",
+        facts=(("État", md(axis.status.label)),),
+        lead=blocks(axis.description) if axis.description else "",
+        sections=(
+            Section("Vues", (bullets([entity_link(here, "view", v.id, v.title) for v in views], "Aucune."),)),
+            Section(
+                "Recommandations",
+                (bullets([f"{recommendation_link(here, r)} — {md(first_sentence(r.text))}" for r in recs], "Aucune."),),
+            ),
+            Section("Questionnements auxquels l'axe répond", (bullets(questions, "Aucun."),)),
+            Section("Prochaines étapes", (bullets(steps, "Aucune."),)),
+        ),
+        source=source_line(index, axis.source),
+        notes=notes(axis.notes),
+    )

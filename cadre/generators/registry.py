@@ -1,0 +1,118 @@
+"""The registry of generators: each step of ``generated/``, what it makes and where it may write.
+
+A generator is a pure function of the model's :class:`~model.Index` that returns ``{path: text}``,
+paths relative to ``generated/``. The registry says, for each one, in French, what it makes (shown on
+the site's « Architecture du code » page, drawn from this very table) and the folders or files it owns:
+:func:`build` refuses a path outside them, so the page cannot describe a generator wrongly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from cadre.generators import (
+    catalogue_pages,
+    diagram_sets,
+    download_pages,
+    entity_pages,
+    framework_json,
+    json_schemas,
+    section_pages,
+    source_pages,
+    spec_pages,
+    trace_pages,
+    version_pages,
+)
+from model import Index
+
+Generator = Callable[[Index], dict[str, str]]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One generator of the registry: its function, what it makes, and the paths it owns."""
+
+    generate: Generator
+    makes: str
+    owns: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        """The generator's module, as contributors look it up (``cadre.generators.spec_pages``)."""
+        return self.generate.__module__
+
+    def may_write(self, path: str) -> bool:
+        """Whether ``path`` is one of this step's files, or lies in one of its folders."""
+        return any(path == owned or (owned.endswith("/") and path.startswith(owned)) for owned in self.owns)
+
+
+STEPS: tuple[Step, ...] = (
+    Step(
+        framework_json.generate,
+        "le modèle entier en JSON et son schéma",
+        ("framework.json", "schemas/framework.schema.json"),
+    ),
+    Step(json_schemas.generate, "un schéma JSON par flux, avec ses exemples", ("schemas/flux/",)),
+    Step(
+        diagram_sets.generate,
+        "les diagrammes (SVG, par Graphviz) et leur feuille de style",
+        ("diagrams/", "docs/stylesheets/diagrammes.css"),
+    ),
+    Step(
+        entity_pages.generate,
+        "une page par vue, service, cas d'usage, recommandation et axe ; la carte",
+        ("docs/vues/", "docs/services/", "docs/cas-usage/", "docs/recommandations/", "docs/axes/", "docs/carte/"),
+    ),
+    Step(spec_pages.generate, "la spécification de chaque flux, à la manière d'un volet du CI-SIS", ("docs/flux/",)),
+    Step(download_pages.generate, "la page des téléchargements", ("docs/telechargements.md",)),
+    Step(
+        section_pages.generate,
+        "les index, les pages de présentation du cadre et les menus",
+        (
+            "docs/enjeux/",
+            "docs/questions/",
+            "docs/prochaines-etapes/",
+            "docs/vues/",
+            "docs/services/",
+            "docs/flux/",
+            "docs/cas-usage/",
+            "docs/recommandations/",
+            "docs/axes/",
+        ),
+    ),
+    Step(
+        trace_pages.generate,
+        "la matrice de traçabilité et les questions de 1.1.2",
+        ("docs/tracabilite/", "docs/questions/"),
+    ),
+    Step(catalogue_pages.generate, "le catalogue des cas d'usage du groupe de travail", ("docs/catalogue/",)),
+    Step(
+        source_pages.generate,
+        "la fidélité aux sources, le glossaire et les abréviations",
+        ("docs/sources/", "docs/glossaire/", "abbreviations.md"),
+    ),
+    Step(version_pages.generate, "l'historique des versions", ("docs/historique/",)),
+)
+
+GENERATORS: tuple[Generator, ...] = tuple(step.generate for step in STEPS)
+
+
+def build(index: Index, generators: tuple[Generator, ...] = GENERATORS) -> dict[str, str]:
+    """Every artifact of every generator, in memory; two generators may not claim one path.
+
+    Raises:
+        ValueError: two generators write one path, or a registered generator writes outside what it owns.
+
+    """
+    owners = {step.generate: step for step in STEPS}
+    outputs: dict[str, str] = {}
+    for generator in generators:
+        step = owners.get(generator)
+        for path, text in generator(index).items():
+            if path in outputs:
+                raise ValueError(f"deux générateurs produisent {path}")
+            if step is not None and not step.may_write(path):
+                raise ValueError(f"{step.name} écrit {path}, hors de ce que le registre lui attribue")
+            outputs[path] = text
+    return outputs

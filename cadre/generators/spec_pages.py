@@ -1,0 +1,235 @@
+"""The page of each flow: its specification in the manner of a CI-SIS volet, from header to downloads."""
+
+from __future__ import annotations
+
+from cadre.generators import diagram_sets, json_schemas
+from cadre.generators.page_model import Block, Diagram, Page, Paragraphs, Section, Table
+from cadre.generators.page_parts import (
+    bullets,
+    entity_link,
+    first_sentence,
+    flow_cells,
+    notes,
+    recommendation_link,
+    render,
+    service_link,
+    source_line,
+    use_case_link,
+    used_by,
+)
+from cadre.output import site_paths
+from cadre.output.text import Href, blocks, link, md
+from model import Attribute, Flow, FlowSpec, Index
+
+TO_INSTRUCT = "À instruire (axe 4.3)"
+DOWNLOADS = "telechargements"
+
+
+def generate(index: Index) -> dict[str, str]:
+    """One page per flow, under ``docs/flux/``."""
+    specs = {s.flow: s for s in index.framework.flow_specs}
+    return {
+        f"{site_paths.DOCS}/{site_paths.page('flow', flow.id)}": render(flow_page(index, flow, specs.get(flow.id)))
+        for flow in index.flows.values()
+    }
+
+
+def attribute_line(attribute: Attribute) -> str:
+    """``nom : [card] Type``, as the CI-SIS writes an attribute."""
+    return f"{attribute.name} : [{attribute.cardinality}] {attribute.class_ or attribute.type}"
+
+
+def download_link(here: str, generated_path: str) -> Href:
+    """Link from a page to a file of ``generated/schemas/``, as the site publishes it."""
+    return site_paths.md_link(here, f"{DOWNLOADS}/{generated_path}")
+
+
+def flow_page(index: Index, flow: Flow, spec: FlowSpec | None) -> Page:
+    """A flow's page: its specification when it has one, what refers to it in any case."""
+    here = site_paths.page("flow", flow.id)
+    view = index.view_of[flow.id]
+    axis = index.axes[view.axis]
+    facts = [("Identifiant", f"`{flow.id}`")]
+    if spec:
+        facts += [
+            ("Nom technique", f"Flux {md(flow.letter)} – {spec.technical_name}"),
+            ("Statut de la spécification", md(spec.status.label)),
+            ("Version", spec.version),
+        ]
+    facts += [
+        ("Vue", entity_link(here, "view", view.id, view.title)),
+        ("Axe", entity_link(here, "axis", axis.id, f"Axe {axis.id}")),
+        ("Section du cadre", md(flow.source.section)),
+    ]
+    sections = [_context(index, here, flow)]
+    if spec:
+        sections += [
+            _process(index, here, spec),
+            _identification(index, here, flow, spec),
+            *_content(spec),
+            _technical(spec),
+            _security(spec),
+            _downloads(here, flow, spec),
+        ]
+    else:
+        sections.append(Section("Spécification", (Paragraphs("Ce flux n'a pas encore de spécification."),)))
+    sections.append(
+        used_by(
+            [
+                (
+                    "Cas d'usage qui l'empruntent",
+                    [use_case_link(index, here, uc) for uc in index.use_cases_of_flow(flow.id)],
+                    "Aucun.",
+                ),
+                (
+                    "Recommandations qui le concernent",
+                    [recommendation_link(here, r) for r in index.recommendations_of_flow(flow.id)],
+                    "Aucune.",
+                ),
+                ("Vue", [entity_link(here, "view", view.id, view.title)], "Aucune."),
+            ]
+        )
+    )
+    return Page(
+        title=f"Flux {md(flow.letter)} — {md(flow.title)}",
+        facts=tuple(facts),
+        lead=blocks(flow.description),
+        sections=tuple(sections),
+        source=source_line(index, flow.source),
+        notes=notes([*flow.notes, *(spec.notes if spec else [])]),
+        search_boost=1.5,  # its specification: before the tables that only name the flow (downloads, map)
+    )
+
+
+def _context(index: Index, here: str, flow: Flow) -> Section:
+    use_cases = [use_case_link(index, here, uc) for uc in index.use_cases_of_flow(flow.id)]
+    recs = [
+        f"{recommendation_link(here, r)} — {md(first_sentence(r.text))}" for r in index.recommendations_of_flow(flow.id)
+    ]
+    return Section(
+        "Contexte métier",
+        (
+            Paragraphs("**Cas d'usage servis**"),
+            bullets(use_cases),
+            Paragraphs("**Recommandations qui le contraignent**"),
+            bullets(recs, "Aucune."),
+        ),
+    )
+
+
+def _lines(items: list[str]) -> str:
+    return "<br>".join(md(" ".join(i.split())) for i in items) or "—"
+
+
+def _process(index: Index, here: str, spec: FlowSpec) -> Section:
+    process = (
+        ("Service attendu", md(" ".join(spec.expected_service.split()))),
+        ("Pré-conditions", _lines(spec.preconditions)),
+        ("Post-conditions", _lines(spec.postconditions)),
+        ("Contraintes fonctionnelles", _lines(spec.constraints)),
+        ("Évènement déclencheur", md(" ".join(spec.trigger.split()))),
+    )
+    actors = tuple((service_link(index, here, a.participant), md(a.kind.label), md(a.role)) for a in spec.actors)
+    steps = "\n".join(f"{n}. {md(' '.join(a.split()))}" for n, a in enumerate(spec.actions, 1))
+    return Section(
+        "Processus collaboratif",
+        (
+            Table(("Élément", "Description"), process),
+            Paragraphs("**Acteurs**"),
+            Table(("Acteur", "Type", "Rôle"), actors),
+            Paragraphs("**Scénario nominal**"),
+            Paragraphs(steps),
+        ),
+    )
+
+
+def _identification(index: Index, here: str, flow: Flow, spec: FlowSpec) -> Section:
+    row = (
+        f"Flux {md(flow.letter)} – {spec.technical_name}",
+        md(flow.title),
+        *flow_cells(index, here, flow),
+    )
+    headers = ("Flux", "Processus", "Émetteur", "Récepteur", "Sens", "Nature", "Données", "État")
+    drawing = diagram_sets.exchange_drawing(index, flow)
+    caption = f"{md(drawing.spec.title)} — chaque service ouvre sa page ; le tableau ci-dessous dit la même chose."
+    return Section("Identification du flux", (Diagram(drawing.path, caption), Table(headers, (row,))))
+
+
+def _content(spec: FlowSpec) -> list[Section]:
+    root = spec.classes[0]
+    lead = Paragraphs(
+        f"Le message est la classe **{root.name}** ; les autres classes en détaillent des parties. Chaque "
+        "attribut s'écrit `nom : [cardinalité] Type`, avec les types du modèle des objets de santé (MOS) ; "
+        "une cardinalité minimale de 1 rend l'attribut obligatoire."
+    )
+    sections = [Section("Contenu du message", (lead,))]
+    for cls in spec.classes:
+        rows = tuple(
+            (f"`{attribute_line(a)}`", md(" ".join(a.description.split())), md(a.value_set) if a.value_set else "—")
+            for a in cls.attributes
+        )
+        blocks: list[Block] = [
+            Paragraphs(md(" ".join(cls.description.split()))),
+            Table(("Attribut", "Description", "Jeu de valeurs"), rows),
+        ]
+        sections.append(Section(f"Classe {cls.name}", tuple(blocks), level=3))
+    rules = tuple((f"Règle{n:02d}", md(" ".join(r.split()))) for n, r in enumerate(spec.rules, 1))
+    sections.append(Section("Règles métier", (Table(("Règle", "Énoncé"), rules, empty="Aucune."),), level=3))
+    return sections
+
+
+def _technical(spec: FlowSpec) -> Section:
+    tech = spec.technical
+    guide = md(tech.guide) if tech.guide else "—"
+    if tech.guide and tech.guide_url:
+        guide = link(md(tech.guide), tech.guide_url)
+    rows = (
+        ("Standard", md(tech.standard) if tech.standard else TO_INSTRUCT),
+        ("Profil", md(tech.profile) if tech.profile else "—"),
+        ("Interaction", md(tech.interaction) if tech.interaction else "—"),
+        ("Volet ou API de référence", guide),
+        ("Transport", "HTTPS"),
+    )
+    blocks: list[Block] = [Table(("Élément", "Valeur"), rows)]
+    if tech.comment:
+        blocks.append(Paragraphs(md(" ".join(tech.comment.split()))))
+    return Section("Spécifications techniques", tuple(blocks))
+
+
+def _security(spec: FlowSpec) -> Section:
+    sec = spec.security
+    rows = (
+        ("Authentification", md(" ".join(sec.authentication.split()))),
+        ("Identification de la personne (INS)", md(" ".join(sec.identification.split()))),
+        ("Consentement", md(" ".join(sec.consent.split()))),
+        ("Traçabilité", md(" ".join(sec.traceability.split()))),
+    )
+    return Section("Sécurité et identification", (Table(("Exigence", "Description"), rows),))
+
+
+def _downloads(here: str, flow: Flow, spec: FlowSpec) -> Section:
+    files = json_schemas.paths(flow)
+    rows = [
+        (link(md(f"{flow.id}.schema.json"), download_link(here, files["schema"])), "Schéma JSON (2020-12) du message"),
+        (link(md(f"{flow.id}.exemple.json"), download_link(here, files["example"])), "Exemple valide"),
+    ]
+    rows += [
+        (
+            link(md(f"{flow.id}.invalide-{name}.json"), download_link(here, files[f"invalid:{name}"])),
+            f"Exemple invalide : {why}",
+        )
+        for name, why in json_schemas.INVALID.items()
+    ]
+    return Section(
+        "Téléchargements",
+        (
+            Paragraphs(
+                f"Identifiant du schéma (`$id`) : `{json_schemas.schema_id(flow, spec)}`. Un outil standard "
+                "génère le code du message à partir du schéma, par exemple "
+                f"`datamodel-codegen --input {flow.id}.schema.json --input-file-type jsonschema "
+                f"--output-model-type pydantic_v2.BaseModel --class-name {spec.technical_name}` en Python ; "
+                "les exemples invalides doivent être refusés par tout validateur."
+            ),
+            Table(("Fichier", "Contenu"), tuple(rows)),
+        ),
+    )

@@ -1,0 +1,92 @@
+"""What ``make serve`` redoes after an edit: regenerate, reassemble, then rebuild only the pages it touched.
+
+``make serve`` runs ``mkdocs serve --dirty``: on each rebuild MkDocs renders again only the pages whose
+source (in the assembled tree ``build/site-src/``, :mod:`cadre.site.assemble`) is newer than their output.
+The regeneration and the assembly rewrite only the files whose bytes change, so an edited flow's page is
+rendered again and the hundreds of others are not; a page whose diagram or glossary hovers change
+changes itself, since they are written into it. What every page shows besides its own source is
+invisible to that rule, and :func:`stale` names it for the MkDocs hook (``cadre/publish/mkdocs_hooks.py``): the
+menu (a ``SUMMARY.md``, a page added or removed), or anything this module does not know.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from cadre.generate import outputs_of
+from cadre.output import tree, writer
+from cadre.site import assemble
+from model import ModelError
+
+UNSHOWN = (f"{assemble.DOWNLOADS}/", "stylesheets/", "javascripts/")
+"""Files of the assembled tree that no page includes (MkDocs copies them again when they change)."""
+
+
+@dataclass(frozen=True)
+class Stale:
+    """Pages to render again although their own source did not change."""
+
+    everything: bool = False
+
+
+def stale(changes: writer.Changes) -> Stale:
+    """The pages that ``changes`` (of the assembled tree) make stale beyond those whose source changed."""
+    if changes.added or changes.removed:
+        return Stale(everything=True)
+    for path in changes.changed:
+        if path.endswith(".md") and not path.endswith("SUMMARY.md"):
+            continue  # the page itself: MkDocs sees that its source is newer
+        if path.startswith(UNSHOWN):
+            continue
+        return Stale(everything=True)  # a menu, or anything unknown: be safe
+    return Stale()
+
+
+def regenerate(root: Path) -> Stale | None:
+    """Bring ``root/generated`` and the assembled tree up to date (incrementally); the pages it makes stale.
+
+    None on a model error: its report is printed, ``generated/`` is left as it was, and the tree is
+    assembled again all the same (for an edit of ``docs/``). Like ``generate``, it holds the lock of
+    ``root`` and replaces each tree at once (:mod:`cadre.output.writer` says why the running server keeps
+    watching it).
+
+    Raises:
+        cadre.output.tree.TreeError: another run holds the lock, or a tree could not be written or assembled.
+
+    """
+    target = root / "generated"
+    with tree.locked(root, "régénérer generated/"):
+        tree.recover(target)
+        try:
+            outputs = outputs_of(root)
+        except ModelError as error:
+            print(error.report(), file=sys.stderr)
+            outputs = None
+        if outputs is not None:
+            changes = writer.write(outputs, target)
+            if changes:
+                print(f"generated/ mis à jour :\n{changes.summary()}")
+        assembled = assemble.assemble(root)
+    return None if outputs is None else stale(assembled)
+
+
+def latest_entries(docs: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Each page's entries from its latest rendering only.
+
+    After a dirty rebuild of several pages, Material's search index holds a page's previous entries and
+    its new ones (appended at the end, each page's entries together): keep the last run of each page.
+    """
+    kept: list[dict[str, str]] = []
+    done: set[str] = set()
+    current = None
+    for doc in reversed(docs):
+        page = doc.get("location", "").split("#", 1)[0]
+        if page != current:
+            if current is not None:
+                done.add(current)
+            current = page
+        if page not in done:
+            kept.append(doc)
+    return kept[::-1]
