@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
 from cadre.drawing.spec import HIGHLIGHT, SVG_NS, XLINK_NS, DiagramSpec, LegendItem
-from cadre.generators import diagram_sets
-from cadre.generators.diagram_sets import BUDGET, Budget, Drawing
+from cadre.generators import diagram_maps, diagram_parts, diagram_sets, diagram_views
+from cadre.generators.diagram_parts import BUDGET, Budget, Drawing
 from cadre.output import site_paths
 from model import Index
 
@@ -44,10 +44,10 @@ def test_every_view_shows_its_orchestration_and_flow_schemas_each_before_its_tab
         page = outputs[f"docs/{site_paths.page('view', view.id)}"]
         position = 0
         for scenario in view.scenarios:
-            for drawing in diagram_sets.scenario_drawings(index, view, scenario):
+            for drawing in diagram_views.scenario_drawings(index, view, scenario):
                 found = page.index(f'--8<-- "{drawing.path}"', position)
                 position = page.index("| N° | En tant que … |", found)
-        flows = diagram_sets.flow_drawings(index, view)
+        flows = diagram_views.flow_drawings(index, view)
         assert bool(flows) == bool(view.flows), view.id
         for drawing in flows:
             position = page.index(f'--8<-- "{drawing.path}"', position)
@@ -69,7 +69,7 @@ def test_every_diagram_is_on_exactly_one_page_and_followed_by_a_table(outputs: d
 
 def test_every_service_and_flow_of_a_view_is_on_its_flow_schema(index: Index, outputs: dict[str, str]) -> None:
     for view in index.framework.views:
-        drawings = diagram_sets.flow_drawings(index, view)
+        drawings = diagram_views.flow_drawings(index, view)
         text = "".join(outputs[d.path] for d in drawings)
         members = {m for group in view.groups for m in group.members}
         ends = {e for f in view.flows for e in (f.emitter, f.receiver)}
@@ -110,7 +110,7 @@ def test_a_use_case_path_is_highlighted_on_its_schema(index: Index, outputs: dic
         if not uc.steps:
             continue
         view, scenario = index.view_of[uc.id], index.scenario_of[uc.id]
-        spec = diagram_sets.path_drawing(index, view, scenario, uc).spec
+        spec = diagram_views.path_drawing(index, view, scenario, uc).spec
         steps = {frozenset((s.from_, s.to)) for s in uc.steps}
         assert {frozenset((e.tail, e.head)) for e in spec.edges if e.highlight} == steps, uc.id
         assert {n.id for n in spec.nodes if n.bold} == {p for pair in steps for p in pair}
@@ -134,7 +134,7 @@ def test_every_legend_lists_exactly_what_its_diagram_draws(index: Index, outputs
 
 
 def test_data_marks_differ_in_shape_not_only_in_colour() -> None:
-    glyphs = [mark.glyph for mark in diagram_sets.DATA_MARK.values()]
+    glyphs = [mark.glyph for mark in diagram_parts.DATA_MARK.values()]
     assert len(set(glyphs)) == len(glyphs)
 
 
@@ -146,16 +146,16 @@ def test_every_diagram_of_the_framework_is_within_budget(index: Index) -> None:
 def test_over_budget_schemas_are_split_and_the_map_is_drawn_by_category(index: Index) -> None:
     small = Budget(nodes=7, edges=3)
     pa = index.views["pa"]
-    parts = diagram_sets.flow_drawings(index, pa, small)
+    parts = diagram_views.flow_drawings(index, pa, small)
     assert len(parts) > 1
     assert [p.path for p in parts] == [f"diagrams/vues/pa-flux-{n}.svg" for n in range(1, len(parts) + 1)]
     assert all(small.holds(p.spec) for p in parts)
     assert sum(len(p.spec.edges) for p in parts) == len(pa.flows)
     assert parts[0].spec.title.endswith(f"(partie 1 sur {len(parts)})")
     for scenario in pa.scenarios:
-        for drawing in diagram_sets.scenario_drawings(index, pa, scenario, small):
+        for drawing in diagram_views.scenario_drawings(index, pa, scenario, small):
             assert len(drawing.spec.edges) <= small.edges
-    (carte,) = diagram_sets.map_drawings(index, small)
+    (carte,) = diagram_maps.map_drawings(index, small)
     categories = {s.category.value for s in index.framework.services}
     assert {n.id for n in carte.spec.nodes} <= categories
     assert sum(int(e.label.split()[0]) for e in carte.spec.edges) == len(index.flows)

@@ -11,7 +11,7 @@ import pytest
 from cadre.bench.edits import edit_flow
 from cadre.bench.synthetic import make_repository
 from cadre.generate import ROOT
-from cadre.generators import diagram_sets, section_pages
+from cadre.generators import diagram_maps, diagram_parts, section_pages
 from cadre.output import site_paths
 from model import Index, load_framework
 
@@ -64,14 +64,14 @@ def test_beyond_its_budget_a_sections_menu_lists_only_its_overview(
 def test_the_map_by_category_names_a_bounded_number_of_flows_per_arrow(tripled: tuple[Path, dict[str, int]]) -> None:
     root, _ = tripled
     big = Index(load_framework(root / "model" / "content", shown_from=root))
-    (carte,) = diagram_sets.map_drawings(big)
+    (carte,) = diagram_maps.map_drawings(big)
     assert carte.spec.title == "Carte des flux entre catégories de systèmes"
     assert sum(int(e.label.split()[0]) for e in carte.spec.edges) == len(big.flows)
     longest = max(carte.spec.edges, key=lambda e: int(e.label.split()[0]))
     count = int(longest.label.split()[0])
-    assert count > diagram_sets.TOOLTIP_FLOWS
-    assert longest.tooltip.count(" ; ") == diagram_sets.TOOLTIP_FLOWS
-    assert longest.tooltip.endswith(f"… et {count - diagram_sets.TOOLTIP_FLOWS} autres flux")
+    assert count > diagram_parts.TOOLTIP_FLOWS
+    assert longest.tooltip.count(" ; ") == diagram_parts.TOOLTIP_FLOWS
+    assert longest.tooltip.endswith(f"… et {count - diagram_parts.TOOLTIP_FLOWS} autres flux")
 
 
 def test_relative_links_are_those_of_relpath(outputs: dict[str, str]) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cadre.generators import diagram_sets, rule_pages
+from cadre.generators import diagram_maps, diagram_views, rule_pages
 from cadre.generators.page_model import Block, Diagram, Page, Paragraphs, Section, Table
 from cadre.generators.page_parts import (
     bullets,
@@ -48,7 +48,7 @@ def map_page(index: Index) -> Page:
     here = site_paths.MAP
     fw = index.framework
     sections: list[Section] = []
-    for drawing in diagram_sets.map_drawings(index):
+    for drawing in diagram_maps.map_drawings(index):
         table = flow_table(index, here, list(index.flows.values()), with_view=True)
         caption = f"{md(drawing.spec.title)} — chaque service et chaque flux ouvre sa page ; la légende suit la carte."
         sections.append(Section("Tous les flux", (Diagram(drawing.path, caption), table)))
@@ -108,7 +108,7 @@ def view_page(index: Index, view: View) -> Page:
                 f"{md(drawing.spec.title)} — les numéros portés par les flèches renvoient aux cas "
                 "d'usage du tableau ci-dessous ; chaque service et chaque numéro ouvre sa page.",
             )
-            for drawing in diagram_sets.scenario_drawings(index, view, scenario)
+            for drawing in diagram_views.scenario_drawings(index, view, scenario)
         ]
         scenario_blocks.append(use_case_table(index, here, list(scenario.use_cases)))
         sections.append(Section(md(scenario.title), tuple(scenario_blocks)))
@@ -123,7 +123,7 @@ def view_page(index: Index, view: View) -> Page:
                             f"{md(drawing.spec.title)} — chaque lettre ouvre la page du flux, chaque "
                             "service la sienne ; la légende suit le schéma.",
                         )
-                        for drawing in diagram_sets.flow_drawings(index, view)
+                        for drawing in diagram_views.flow_drawings(index, view)
                     ),
                     flow_table(index, here, list(view.flows)),
                 ),
@@ -171,7 +171,7 @@ def service_page(index: Index, service: Service) -> Page:
         facts.append(("Catalogue de Mon espace santé", md(service.mes_catalogue.label)))
     facts += rule_pages.service_facts(service)
     parts = index.parts(service.id)
-    neighbourhood = diagram_sets.neighbourhood_drawing(index, service)
+    neighbourhood = diagram_maps.neighbourhood_drawing(index, service)
     flows_blocks: list[Block] = []
     if neighbourhood:
         flows_blocks.append(
@@ -231,7 +231,7 @@ def use_case_page(index: Index, uc: UseCase) -> Page:
     no_steps = "Aucune flèche sur le schéma."
     path: tuple[Diagram, ...] = ()
     if uc.steps:
-        drawing = diagram_sets.path_drawing(index, view, scenario, uc)
+        drawing = diagram_views.path_drawing(index, view, scenario, uc)
         path = (
             Diagram(
                 drawing.path,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cadre.generators import diagram_sets, json_schemas
+from cadre.generators import diagram_maps, json_schemas
 from cadre.generators.page_model import Block, Diagram, Page, Paragraphs, Section, Table
 from cadre.generators.page_parts import (
     bullets,
@@ -150,7 +150,7 @@ def _identification(index: Index, here: str, flow: Flow, spec: FlowSpec) -> Sect
         *flow_cells(index, here, flow),
     )
     headers = ("Flux", "Processus", "Émetteur", "Récepteur", "Sens", "Nature", "Données", "État")
-    drawing = diagram_sets.exchange_drawing(index, flow)
+    drawing = diagram_maps.exchange_drawing(index, flow)
     caption = f"{md(drawing.spec.title)} — chaque service ouvre sa page ; le tableau ci-dessous dit la même chose."
     return Section("Identification du flux", (Diagram(drawing.path, caption), Table(headers, (row,))))
 

@@ -1,0 +1,182 @@
+"""The diagrams of services and flows: the map, each service's neighbourhood, each exchange.
+
+The map shows all services that exchange flows, framed by system category (by category only, when it
+would exceed its budget); a service's neighbourhood, the flows it emits and receives; an exchange, the
+flow on its specification page.
+"""
+
+from __future__ import annotations
+
+from cadre.drawing.spec import DCluster, DEdge, DiagramSpec, DNode, LegendItem, LegendSection
+from cadre.generators.diagram_parts import (
+    BUDGET,
+    CATEGORY_FILL,
+    TOOLTIP_FLOWS,
+    Budget,
+    Drawing,
+    at_most,
+    ends,
+    flow_edge,
+    flow_legend,
+    mark_items,
+    marks,
+    node,
+    systems_legend,
+)
+from cadre.output import site_paths
+from cadre.output.text import plain
+from model import Flow, Index, Service, SystemCategory
+
+# --- map ----------------------------------------------------------------------------------------------------
+
+
+def map_drawings(index: Index, budget: Budget = BUDGET) -> list[Drawing]:
+    """The map of every service that exchanges flows and of every flow, by system category."""
+    here = site_paths.MAP
+    flows = list(index.flows.values())
+    if not flows:
+        return []
+    edges = tuple(flow_edge(here, flow, index.flow_tag(flow)) for flow in flows)
+    shown = ends(edges)
+    spec = DiagramSpec(
+        id="carte",
+        title="Carte des services et des flux",
+        description=(
+            "Tous les services qui émettent ou reçoivent un flux, colorés selon leur catégorie de système, "
+            "et tous les flux de toutes les vues, repérés par leur vue et leur lettre. Le tableau qui suit "
+            "la carte en donne le même contenu en texte."
+        ),
+        nodes=tuple(node(index, here, ident) for ident in shown),
+        edges=edges,
+        legend=(systems_legend(index, shown), *flow_legend(flows, "Vue et lettre du flux", edges[0].label)),
+    )
+    if not budget.holds(spec):
+        spec = _map_by_category(index, flows)
+    return [Drawing("diagrams/carte/carte.svg", here, spec)]
+
+
+def _map_by_category(index: Index, flows: list[Flow]) -> DiagramSpec:
+    """The map drawn by system category: one box per category, one arrow per pair with its flow count."""
+    category = {s.id: s.category for s in index.framework.services}
+    pairs: dict[tuple[SystemCategory, SystemCategory], list[Flow]] = {}
+    for flow in flows:
+        pairs.setdefault((category[flow.emitter], category[flow.receiver]), []).append(flow)
+    used = list(dict.fromkeys(c for pair in pairs for c in pair))
+    categories = [c for c in SystemCategory if c in used]
+    nodes = tuple(DNode(id=c.value, label=c.label, fill=CATEGORY_FILL[c], tooltip=c.label) for c in categories)
+    edges = tuple(
+        DEdge(
+            tail=tail.value,
+            head=head.value,
+            label=f"{len(group)} flux",
+            tooltip=at_most(TOOLTIP_FLOWS, [f"{index.flow_tag(f)} : {plain(f.title)}" for f in group], "flux"),
+            marks=marks(c for f in group for c in f.data_categories),
+        )
+        for (tail, head), group in pairs.items()
+    )
+    return DiagramSpec(
+        id="carte",
+        title="Carte des flux entre catégories de systèmes",
+        description=(
+            "Le cadre compte trop de services pour les dessiner un à un : chaque boîte est une catégorie "
+            "de système, chaque flèche porte le nombre de flux échangés d'une catégorie à l'autre. Le "
+            "tableau qui suit la carte donne chaque flux."
+        ),
+        nodes=nodes,
+        edges=edges,
+        legend=(
+            LegendSection("Systèmes", tuple(LegendItem(c.label, "fill", fill=CATEGORY_FILL[c]) for c in categories)),
+            LegendSection(
+                "Flèches",
+                (
+                    LegendItem("Nombre de flux", "badge", text="3"),
+                    *mark_items(c for f in flows for c in f.data_categories),
+                ),
+            ),
+        ),
+    )
+
+
+# --- neighbourhoods ---------------------------------------------------------------------------------------------
+
+
+def neighbourhood_drawings(index: Index, budget: Budget = BUDGET) -> list[Drawing]:
+    """For each service with flows (its own or its parts'), the flows it emits and receives."""
+    result = []
+    for service in index.framework.services:
+        drawing = neighbourhood_drawing(index, service, budget)
+        if drawing:
+            result.append(drawing)
+    return result
+
+
+def neighbourhood_drawing(index: Index, service: Service, budget: Budget = BUDGET) -> Drawing | None:
+    """The neighbourhood of ``service``: itself and its parts, the flows they exchange, the other ends."""
+    here = site_paths.page("service", service.id)
+    own = [service.id] + [p.id for p in index.parts(service.id)]
+    flows = index.flows_touching(own)
+    if not flows:
+        return None
+    flows = flows[: budget.edges]
+    edges = tuple(flow_edge(here, flow, index.flow_tag(flow)) for flow in flows)
+    shown = list(dict.fromkeys([i for i in own if any(i in (e.tail, e.head) for e in edges)] + ends(edges)))
+    shown = shown[: budget.nodes]
+    edges = tuple(e for e in edges if e.tail in shown and e.head in shown)
+    frames = (DCluster(id=service.id, label=service.name, members=tuple(i for i in own if i in shown)),)
+    return Drawing(
+        f"diagrams/services/{service.id}.svg",
+        here,
+        DiagramSpec(
+            id=f"voisinage-{service.id}",
+            title=f"Voisinage de {service.name}",
+            description=(
+                f"Les flux que {service.name} émet et reçoit, dans toutes les vues, et les services à "
+                "l'autre bout, repérés par leur vue et leur lettre. Le tableau des flux qui suit le schéma "
+                "en donne le même contenu en texte."
+            ),
+            nodes=tuple(node(index, here, ident, bold=ident == service.id) for ident in shown),
+            edges=edges,
+            clusters=frames if len(own) > 1 else (),
+            legend=(systems_legend(index, shown), *flow_legend(flows, "Vue et lettre du flux", edges[0].label)),
+        ),
+    )
+
+
+# --- flow exchanges -------------------------------------------------------------------------------------------
+
+
+def exchange_drawings(index: Index, budget: Budget = BUDGET) -> list[Drawing]:
+    """For each flow, its emitter, its receiver and the flow between them."""
+    return [exchange_drawing(index, flow) for flow in index.flows.values()]
+
+
+def exchange_drawing(index: Index, flow: Flow) -> Drawing:
+    """The exchange of one flow, as its specification page shows it (the badge is the flow itself)."""
+    here = site_paths.page("flow", flow.id)
+    edge = DEdge(
+        tail=flow.emitter,
+        head=flow.receiver,
+        label=index.flow_tag(flow),
+        tooltip=flow_edge(here, flow, index.flow_tag(flow)).tooltip,
+        both=flow.direction == "bidirectional",
+        dashed=flow.nature == "manual",
+        marks=marks(flow.data_categories),
+    )
+    shown = [flow.emitter, flow.receiver]
+    return Drawing(
+        f"diagrams/flux/{flow.id}.svg",
+        here,
+        DiagramSpec(
+            id=f"echange-{flow.id}",
+            title=f"Flux {index.flow_tag(flow)} : {index.services[flow.emitter].name} vers "
+            f"{index.services[flow.receiver].name}",
+            description=(
+                f"{plain(flow.title)}. L'émetteur est à gauche, le récepteur à droite ; "
+                + ("le flux va dans les deux sens. " if flow.direction == "bidirectional" else "")
+                + "Chaque service ouvre sa page."
+            ),
+            nodes=tuple(node(index, here, ident) for ident in shown),
+            edges=(edge,),
+            legend=(systems_legend(index, shown), *flow_legend([flow], "Vue et lettre du flux", edge.label)),
+        ),
+    )
