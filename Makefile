@@ -56,9 +56,9 @@ serve: generate
 	$(UV) run mkdocs serve --dirty -a 127.0.0.1:8000
 
 # Un banc d'essai, pas un test : il affiche un tableau (une demi-heure environ,
-# surtout le modèle 100 fois plus grand ; python -m cadre.bench.run --sizes 1:5,10:3 pour moins).
+# surtout le modèle 100 fois plus grand ; python -m cadre.bench --sizes 1:5,10:3 pour moins).
 bench: setup
-	$(UV) run python -m cadre.bench.run
+	$(UV) run python -m cadre.bench
 
 test:
 	@bash scripts/setup.sh --tests

@@ -11,6 +11,7 @@ nothing under the repository is written, and the peak memory of a process is tha
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import resource
@@ -20,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cadre.bench import printing
@@ -30,6 +31,7 @@ from cadre.bench.synthetic import make_repository
 from cadre.generate import ROOT, outputs_of
 from cadre.generators import GENERATORS
 from cadre.output import cache, writer
+from cadre.output.site_paths import SITE_GENERATORS
 
 SIZES = "1:5,10:3,100:1"
 """Model sizes (times the real model) and runs of each: 100x takes minutes a run, hence one."""
@@ -43,9 +45,16 @@ COLD = "Génération complète sans cache (commande)"
 COLD_MEMORY = "Mémoire maximale de la génération (Mo)"
 WARM = "Génération, cache à jour (commande)"
 EDIT = "Régénération après modification d'un flux"
-SITE = "Construction MkDocs (mkdocs build --strict)"
-SITE_MEMORY = "Mémoire maximale de MkDocs (Mo)"
+SITE = {name: f"Site par {shown} (assemblage, --strict, finitions)" for name, shown in SITE_GENERATORS.items()}
+SITE_MEMORY = {name: f"Mémoire maximale, site par {shown} (Mo)" for name, shown in SITE_GENERATORS.items()}
+FASTEST_SITE = "Site par le plus rapide des deux"
 PREVIEW = "Aperçu (make serve) : flux modifié visible"
+
+GOAL_SIZE = 10
+"""The size the goals are set for: a model ten times the real one (the framework's other study domains)."""
+
+GOALS = {LOAD: 1.5, COLD: 5.0, PREVIEW: 2.0, FASTEST_SITE: 8.0}
+"""Seconds at :data:`GOAL_SIZE` times the real model (issue « Fast at the size of the whole framework »)."""
 
 PRINT_UP_TO = 10
 """Largest size whose print view is opened in Chromium."""
@@ -103,24 +112,30 @@ def _edit(root: Path) -> dict[str, float]:
     return {EDIT: elapsed}
 
 
-def _site(root: Path) -> dict[str, float]:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+def _site(root: Path, generator: str) -> dict[str, float]:
+    """Build the site as ``make site`` does (assembly, strict build, finishing) with ``generator``."""
+    from cadre.publish.build import build_site
 
-    config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=True)
-    config.plugins.on_startup(command="build", dirty=False)
+    site_dir = root / ("site" if generator == "mkdocs" else f"site-{generator}")
     start = time.perf_counter()
-    build(config)
-    return {SITE: time.perf_counter() - start, SITE_MEMORY: _peak_mb()}
+    if build_site(root, site_dir, generator) != 0:
+        raise RuntimeError(f"la construction du site par {generator} a échoué")
+    elapsed = time.perf_counter() - start
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {SITE[generator]: elapsed, SITE_MEMORY[generator]: max(children, _peak_mb())}
 
 
-WORKERS = {"generate": _generate, "edit": _edit, "site": _site}
+WORKERS: dict[str, Callable[[Path], dict[str, float]]] = {
+    "generate": _generate,
+    "edit": _edit,
+    **{f"site-{name}": functools.partial(_site, generator=name) for name in SITE_GENERATORS},
+}
 
 
 def _run(stage: str, root: Path) -> tuple[dict[str, float], float]:
     """Run ``stage`` in a fresh process; its figures, and the wall time of the whole process."""
     env = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "cadre.bench.run", "--worker", stage, str(root)]
+    command = [sys.executable, "-m", "cadre.bench", "--worker", stage, str(root)]
     start = time.perf_counter()
     done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
@@ -143,7 +158,9 @@ def measure(factor: int, runs: int) -> tuple[dict[str, str], dict[str, float]]:
             figures[COLD] = samples_cold
             figures[WARM] = _run("generate", root)[1]
             figures.update(_run("edit", root)[0])
-            figures.update(_run("site", root)[0])
+            for name in SITE_GENERATORS:
+                figures.update(_run(f"site-{name}", root)[0])
+            figures[FASTEST_SITE] = min(figures[SITE[name]] for name in SITE_GENERATORS)
             for label, value in figures.items():
                 samples.setdefault(label, []).append(value)
         if factor <= PRINT_UP_TO:
@@ -162,11 +179,12 @@ def measure(factor: int, runs: int) -> tuple[dict[str, str], dict[str, float]]:
 def table(results: list[tuple[int, dict[str, str], dict[str, float]]]) -> str:
     """The figures of every size side by side; beyond the real model, each with its ratio to it."""
     base = results[0][2]
-    labels = [LOAD, *(_name(g) for g in GENERATORS), WRITE, COLD, COLD_MEMORY, WARM, EDIT, SITE, SITE_MEMORY]
+    labels = [LOAD, *(_name(g) for g in GENERATORS), WRITE, COLD, COLD_MEMORY, WARM, EDIT]
+    labels += [*SITE.values(), FASTEST_SITE, *SITE_MEMORY.values()]
     labels += [*printing.LABELS, PREVIEW]
     width = max(len(label) for label in labels) + 2
     head = "".join(f"{f'{factor}×':>22}" for factor, _, _ in results)
-    lines = [f"{'':<{width}}{head}"]
+    lines = [f"{'':<{width}}{head}{f'objectif à {GOAL_SIZE}×':>24}"]
     for name in results[0][1]:
         row = f"{name:<{width}}"
         for _, counts, _ in results:
@@ -188,13 +206,22 @@ def table(results: list[tuple[int, dict[str, str], dict[str, float]]]) -> str:
             if factor != results[0][0] and base.get(label):
                 cell += f" (×{value / base[label]:.1f})"
             row += f"{cell:>22}"
-        lines.append(row)
+        lines.append(row + _goal(label, results))
     return "\n".join(lines)
+
+
+def _goal(label: str, results: list[tuple[int, dict[str, str], dict[str, float]]]) -> str:
+    """The goal of ``label`` and whether the figure at :data:`GOAL_SIZE` meets it (blank when it has none)."""
+    if label not in GOALS:
+        return ""
+    measured = next((figures.get(label) for factor, _, figures in results if factor == GOAL_SIZE), None)
+    verdict = "non mesuré" if measured is None else "atteint" if measured <= GOALS[label] else "MANQUÉ"
+    return f"{f'≤ {GOALS[label]:.1f} s : {verdict}':>24}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Measure every size and print the table (or, with ``--worker``, run one stage)."""
-    parser = argparse.ArgumentParser(prog="python -m cadre.bench.run", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m cadre.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=SIZES, help=f"tailles et passes, « facteur:passes,… » ({SIZES})")
     parser.add_argument("--worker", nargs=2, metavar=("ÉTAPE", "RACINE"), help=argparse.SUPPRESS)
     arguments = parser.parse_args(argv)

@@ -182,7 +182,7 @@ def _node_id(ident: str) -> str:
 
 
 def _edge(diagram_id: str, number: int, edge: DEdge, drawn: dict[str, diagrams.Node]) -> None:
-    """Tail → badge → head: the badge sits on the arrow, as the circled letters of the source do."""
+    """Tail → badge → head: the badge sits on the arrow, as the circled letters of the source do (none if empty)."""
     colour = HIGHLIGHT if edge.highlight else LINE
     tooltip = escape(edge.tooltip or edge.label)
     badge: dict[str, str] = {
@@ -204,6 +204,10 @@ def _edge(diagram_id: str, number: int, edge: DEdge, drawn: dict[str, diagrams.N
         line["style"] = "dashed"
     if edge.url:
         badge["URL"] = line["URL"] = edge.url
+    if not edge.label and not edge.marks:  # nothing to say on the arrow: no badge (an empty one is not valid DOT)
+        plain = diagrams.Edge(forward=True, reverse=edge.both, id=f"{diagram_id}--edge-{number}", **line)
+        drawn[edge.tail].connect(drawn[edge.head], plain)
+        return
     middle = diagrams.Node(_badge(edge), nodeid=f"b_{number}", **badge)
     first = diagrams.Edge(forward=False, reverse=edge.both, id=f"{diagram_id}--edge-{number}-a", **line)
     second = diagrams.Edge(forward=True, id=f"{diagram_id}--edge-{number}-b", **line)

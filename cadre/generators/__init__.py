@@ -7,6 +7,7 @@ describe and :mod:`cadre.site` assembles the site). Each module makes one kind o
 Public surface: :data:`STEPS`, :data:`GENERATORS`, :class:`Step`, :data:`Generator` and :func:`build`.
 """
 
-from cadre.generators.registry import GENERATORS, STEPS, Generator, Step, build
+from cadre.generators.registry import GENERATORS, STEPS, build
+from cadre.generators.step import Generator, Step
 
 __all__ = ["GENERATORS", "STEPS", "Generator", "Step", "build"]

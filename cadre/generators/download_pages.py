@@ -8,11 +8,10 @@ from cadre.generators.page_parts import entity_link, render
 from cadre.generators.spec_pages import download_link
 from cadre.output import site_paths
 from cadre.output.text import link, md
-from cadre.site import archive
 from model import Index
 
 PAGE = "telechargements.md"
-ARCHIVE = archive.URI
+ARCHIVE = site_paths.SCHEMA_ARCHIVE
 
 
 def generate(index: Index) -> dict[str, str]:

@@ -8,10 +8,10 @@ the site's « Architecture du code » page, drawn from this very table) and the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import functools
 
 from cadre.generators import (
+    architecture_page,
     catalogue_pages,
     diagram_sets,
     download_pages,
@@ -24,30 +24,10 @@ from cadre.generators import (
     trace_pages,
     version_pages,
 )
+from cadre.generators.step import Generator, Step
 from model import Index
 
-Generator = Callable[[Index], dict[str, str]]
-
-
-@dataclass(frozen=True)
-class Step:
-    """One generator of the registry: its function, what it makes, and the paths it owns."""
-
-    generate: Generator
-    makes: str
-    owns: tuple[str, ...]
-
-    @property
-    def name(self) -> str:
-        """The generator's module, as contributors look it up (``cadre.generators.spec_pages``)."""
-        return self.generate.__module__
-
-    def may_write(self, path: str) -> bool:
-        """Whether ``path`` is one of this step's files, or lies in one of its folders."""
-        return any(path == owned or (owned.endswith("/") and path.startswith(owned)) for owned in self.owns)
-
-
-STEPS: tuple[Step, ...] = (
+_PIPELINE: tuple[Step, ...] = (
     Step(
         framework_json.generate,
         "le modèle entier en JSON et son schéma",
@@ -94,6 +74,16 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(version_pages.generate, "l'historique des versions", ("docs/historique/",)),
 )
+
+STEPS: tuple[Step, ...] = (
+    *_PIPELINE,
+    Step(
+        functools.partial(architecture_page.generate, steps=_PIPELINE),
+        "la page « Architecture du code », dessinée à partir de ce registre",
+        (architecture_page.PAGE, architecture_page.DIAGRAM, architecture_page.STYLESHEET),
+    ),
+)
+"""Every generator, in order; the last draws the others."""
 
 GENERATORS: tuple[Generator, ...] = tuple(step.generate for step in STEPS)
 

@@ -18,6 +18,12 @@ SECTIONS = {
     "axis": "axes",
 }
 
+SCHEMA_ARCHIVE = "telechargements/schemas-cadre-de4-v1.zip"
+"""Where the site publishes the archive of every schema (:mod:`cadre.site.archive` builds it)."""
+
+SITE_GENERATORS = {"mkdocs": "MkDocs", "zensical": "Zensical"}
+"""The site generators that build the assembled tree (:mod:`cadre.publish`), the default first: their names."""
+
 
 def page(kind: str, ident: str) -> str:
     """Path of the Markdown page of an entity, relative to the site's docs (``flux/mes-a.md``)."""

@@ -31,7 +31,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cadre.output import tree
-from cadre.site import SITE_GENERATORS, assemble, csp, post_build
+from cadre.output.site_paths import SITE_GENERATORS
+from cadre.site import assemble, csp, post_build
 
 ROOT = Path(__file__).resolve().parents[2]
 _PR_SET_PDEATHSIG = 1
@@ -112,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """The command line: which generator builds the site."""
     parser = argparse.ArgumentParser(prog="python -m cadre.publish", description="Construit le site statique.")
     parser.add_argument(
-        "--generator", choices=SITE_GENERATORS, default="mkdocs", help="générateur du site (par défaut : mkdocs)"
+        "--generator", choices=tuple(SITE_GENERATORS), default="mkdocs", help="générateur du site (par défaut : mkdocs)"
     )
     parser.add_argument("--site-dir", type=Path, default=None, help="dossier du site (par défaut : site/)")
     arguments = parser.parse_args(argv)

@@ -6,8 +6,7 @@ import io
 import zipfile
 from pathlib import Path
 
-URI = "telechargements/schemas-cadre-de4-v1.zip"
-"""Where the site publishes the archive (linked from the downloads page)."""
+
 
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 

@@ -25,15 +25,8 @@ import re
 import sys
 from pathlib import Path
 
-from cadre.site import archive
-
-from cadre.site import print_view
-
-from cadre.site import menu
-
-from cadre.output import tree
-
-from cadre.output import writer
+from cadre.output import site_paths, tree, writer
+from cadre.site import archive, menu, print_view
 
 SOURCE = Path("build") / "site-src"
 """Where the assembled tree goes, relative to the root of the repository (git-ignored)."""
@@ -106,8 +99,8 @@ def outputs(root: Path) -> dict[str, str | bytes]:
             )
         else:
             sources[relative] = path
-    if archive.URI in sources:
-        collisions.append(f"  - {archive.URI} (l'archive des schémas, déjà produit par {sources[archive.URI]})")
+    if site_paths.SCHEMA_ARCHIVE in sources:
+        collisions.append(f"  - {site_paths.SCHEMA_ARCHIVE} (l'archive des schémas, déjà produit par {sources[site_paths.SCHEMA_ARCHIVE]})")
     if collisions:
         raise AssemblyError(
             "Des fichiers générés entrent en collision avec des fichiers déjà présents dans le site "
@@ -121,7 +114,7 @@ def outputs(root: Path) -> dict[str, str | bytes]:
             result[relative] = _inline(relative, path.read_text(encoding="utf-8"), generated, glossary)
         else:
             result[relative] = path.read_bytes()
-    result[archive.URI] = archive.build(schemas)
+    result[site_paths.SCHEMA_ARCHIVE] = archive.build(schemas)
     _add_print_view(result)
     return result
 
