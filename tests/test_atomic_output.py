@@ -142,7 +142,7 @@ def test_the_lock_of_a_killed_run_does_not_block(repo_copy: Path) -> None:
         [
             sys.executable,
             "-c",
-            "import sys, time; from cadre import tree\n"
+            "import sys, time; from cadre.output import tree\n"
             f"with tree.locked(__import__('pathlib').Path({str(repo_copy)!r}), 'x'):\n"
             "    print('pris', flush=True); time.sleep(60)",
         ],
