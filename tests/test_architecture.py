@@ -164,6 +164,6 @@ def test_a_generator_cannot_write_outside_what_the_registry_gives_it(
     def stray(index: Index) -> dict[str, str]:
         return {"docs/flux/intrus.md": "# Intrus\n"}
 
-    monkeypatch.setattr(registry, "STEPS", (Step(stray, "rien", ("docs/vues/",)),))
+    monkeypatch.setattr(registry, "STEPS", (Step(stray, "rien", ("docs/vues/",), "vues/index.md"),))
     with pytest.raises(ValueError, match="hors de ce que le registre lui attribue"):
         registry.build(index, (stray,))

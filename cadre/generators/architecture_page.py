@@ -16,7 +16,7 @@ from cadre.generators.page_model import Diagram, Page, Paragraphs, Section, Tabl
 from cadre.generators.page_parts import render
 from cadre.generators.step import Step
 from cadre.output import site_paths
-from cadre.output.text import md
+from cadre.output.text import link, md
 from model import Index
 
 PAGE = "docs/architecture/index.md"
@@ -28,6 +28,7 @@ _STAGE = "#B9D7F0"
 _FILES = "#F3E6A2"
 _GENERATOR = "#BFE3C8"
 _TITLE = "Parcours du code : du modèle au site"
+_HERE = PAGE.removeprefix("docs/")
 
 
 def generate(index: Index, steps: Sequence[Step] = ()) -> dict[str, str]:
@@ -60,7 +61,8 @@ def pipeline_spec(steps: Sequence[Step]) -> DiagramSpec:
     for number, step in enumerate(steps, start=1):
         ident = f"step-{number}"
         members.append(ident)
-        nodes.append(DNode(ident, _short(step.name), _GENERATOR, tooltip=step.makes))
+        url = site_paths.url_link(_HERE, step.shows)
+        nodes.append(DNode(ident, _short(step.name), _GENERATOR, url=url, tooltip=f"{step.makes} (voir la page)"))
         edges.append(DEdge("model", ident, ""))
         draws = any(owned.startswith("diagrams/") for owned in step.owns)
         edges.append(DEdge(ident, "drawing" if draws else "generated", ""))
@@ -99,8 +101,15 @@ def pipeline_spec(steps: Sequence[Step]) -> DiagramSpec:
 
 
 def architecture_page(steps: Sequence[Step]) -> Page:
-    """The page: what the pipeline is, its diagram, and the table of the registry."""
-    rows = tuple((md(step.name), md(step.makes), ", ".join(md(owned) for owned in step.owns)) for step in steps)
+    """The page: what the pipeline is, its diagram, and the table of the registry that it draws."""
+    rows = tuple(
+        (
+            md(step.name),
+            link(md(step.makes), site_paths.md_link(_HERE, step.shows)),
+            ", ".join(md(owned) for owned in step.owns),
+        )
+        for step in steps
+    )
     return Page(
         title="Architecture du code",
         lead=(
@@ -112,24 +121,19 @@ def architecture_page(steps: Sequence[Step]) -> Page:
             Section(
                 "Le parcours",
                 (
-                    Diagram(DIAGRAM, md(_TITLE)),
                     Paragraphs(
                         "Les dossiers de cadre/ suivent ce parcours : cadre/generators, cadre/drawing, cadre/site "
                         "et cadre/publish ; cadre/output est le socle commun (échappement, chemins, cache, "
                         "écriture d'une arborescence d'un coup) ; cadre/editor (commandes new et diff) et "
-                        "cadre/bench (make bench) sont à part. Le README détaille chaque paquet."
-                    ),
-                ),
-            ),
-            Section(
-                "Le registre des générateurs",
-                (
-                    Paragraphs(
-                        "Chaque générateur est une fonction du modèle qui rend des fichiers ; il n'écrit que dans "
-                        "les chemins que le registre lui attribue (la génération échoue sinon). Le dernier du "
+                        "cadre/bench (make bench) sont à part. Le README détaille chaque paquet. Chaque "
+                        "générateur est une fonction du modèle qui rend des fichiers ; il n'écrit que dans les "
+                        "chemins que le registre lui attribue (la génération échoue sinon). Le dernier du "
                         "registre, cadre.generators.architecture_page, produit cette page à partir des autres."
                     ),
-                    Table(("Module", "Ce qu'il produit", "Chemins de generated/ qui sont les siens"), rows),
+                    Diagram(DIAGRAM, md(_TITLE)),
+                    Table(
+                        ("Générateur (module)", "Ce qu'il produit", "Chemins de generated/ qui sont les siens"), rows
+                    ),
                 ),
             ),
         ),

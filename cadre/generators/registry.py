@@ -32,20 +32,28 @@ _PIPELINE: tuple[Step, ...] = (
         framework_json.generate,
         "le modèle entier en JSON et son schéma",
         ("framework.json", "schemas/framework.schema.json"),
+        "telechargements.md",
     ),
-    Step(json_schemas.generate, "un schéma JSON par flux, avec ses exemples", ("schemas/flux/",)),
+    Step(json_schemas.generate, "un schéma JSON par flux, avec ses exemples", ("schemas/flux/",), "telechargements.md"),
     Step(
         diagram_sets.generate,
         "les diagrammes (SVG, par Graphviz) et leur feuille de style",
         ("diagrams/", "docs/stylesheets/diagrammes.css"),
+        "carte/index.md",
     ),
     Step(
         entity_pages.generate,
         "une page par vue, service, cas d'usage, recommandation et axe ; la carte",
         ("docs/vues/", "docs/services/", "docs/cas-usage/", "docs/recommandations/", "docs/axes/", "docs/carte/"),
+        "vues/index.md",
     ),
-    Step(spec_pages.generate, "la spécification de chaque flux, à la manière d'un volet du CI-SIS", ("docs/flux/",)),
-    Step(download_pages.generate, "la page des téléchargements", ("docs/telechargements.md",)),
+    Step(
+        spec_pages.generate,
+        "la spécification de chaque flux, à la manière d'un volet du CI-SIS",
+        ("docs/flux/",),
+        "flux/index.md",
+    ),
+    Step(download_pages.generate, "la page des téléchargements", ("docs/telechargements.md",), "telechargements.md"),
     Step(
         section_pages.generate,
         "les index, les pages de présentation du cadre et les menus",
@@ -60,19 +68,27 @@ _PIPELINE: tuple[Step, ...] = (
             "docs/recommandations/",
             "docs/axes/",
         ),
+        "enjeux/index.md",
     ),
     Step(
         trace_pages.generate,
         "la matrice de traçabilité et les questions de 1.1.2",
         ("docs/tracabilite/", "docs/questions/"),
+        "tracabilite/index.md",
     ),
-    Step(catalogue_pages.generate, "le catalogue des cas d'usage du groupe de travail", ("docs/catalogue/",)),
+    Step(
+        catalogue_pages.generate,
+        "le catalogue des cas d'usage du groupe de travail",
+        ("docs/catalogue/",),
+        "catalogue/index.md",
+    ),
     Step(
         source_pages.generate,
         "la fidélité aux sources, le glossaire et les abréviations",
         ("docs/sources/", "docs/glossaire/", "abbreviations.md"),
+        "glossaire/index.md",
     ),
-    Step(version_pages.generate, "l'historique des versions", ("docs/historique/",)),
+    Step(version_pages.generate, "l'historique des versions", ("docs/historique/",), "historique/index.md"),
 )
 
 STEPS: tuple[Step, ...] = (
@@ -81,6 +97,7 @@ STEPS: tuple[Step, ...] = (
         functools.partial(architecture_page.generate, steps=_PIPELINE),
         "la page « Architecture du code », dessinée à partir de ce registre",
         (architecture_page.PAGE, architecture_page.DIAGRAM, architecture_page.STYLESHEET),
+        architecture_page.PAGE.removeprefix("docs/"),
     ),
 )
 """Every generator, in order; the last draws the others."""

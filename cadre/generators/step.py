@@ -22,6 +22,8 @@ class Step:
     generate: Generator
     makes: str
     owns: tuple[str, ...]
+    shows: str
+    """The generated page (under ``docs/``, as ``flux/index.md``) where a reader sees what it makes."""
 
     @property
     def name(self) -> str:
