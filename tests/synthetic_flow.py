@@ -79,22 +79,41 @@ ADDED: dict[tuple[str, ...], dict[str, Any]] = {
 """The constraints added to the generated schema: where, and what."""
 
 
+DATES_STEM = "synthetique-dates"
+_DATES: list[dict[str, Any]] = [
+    {
+        "name": "Rappel",
+        "description": "Un message dont les seuls attributs simples sont des dates, l'un nommé champInconnu.",
+        "attributes": [
+            {"name": "jour", "cardinality": "1..1", "type": "Date", "description": "Jour."},
+            {"name": "champInconnu", "cardinality": "0..1", "type": "DateHeure", "description": "Nom piège."},
+        ],
+    }
+]
+
+
 def spec(real: FlowSpec) -> FlowSpec:
     """A specification with the synthetic classes, the rest copied from ``real``."""
     data = real.model_dump(by_alias=True, exclude_none=True)
     return FlowSpec.model_validate({**data, "flow": STEM, "technical_name": TECHNICAL_NAME, "classes": _CLASSES})
 
 
-def schema(synthetic: FlowSpec) -> dict[str, Any]:
-    """The synthetic flow's schema, with the constraints of :data:`ADDED`."""
+def dates_spec(real: FlowSpec) -> FlowSpec:
+    """A specification whose message has only dates, one of them named as the unknown attribute of the examples."""
+    data = real.model_dump(by_alias=True, exclude_none=True)
+    return FlowSpec.model_validate({**data, "flow": DATES_STEM, "technical_name": "Rappel", "classes": _DATES})
+
+
+def schema(synthetic: FlowSpec, added: dict[tuple[str, ...], dict[str, Any]] = ADDED) -> dict[str, Any]:
+    """A synthetic flow's schema, with the constraints of ``added``."""
     result: dict[str, Any] = {
         "$schema": json_schemas.DRAFT,
-        "$id": f"urn:x-test:{STEM}",
-        "title": TECHNICAL_NAME,
+        "$id": f"urn:x-test:{synthetic.flow}",
+        "title": synthetic.technical_name,
         "description": "Flux synthétique des tests.",
         **json_schemas.message_schema(synthetic),
     }
-    for path, keywords in ADDED.items():
+    for path, keywords in added.items():
         node = result
         for key in path:
             node = node[key]

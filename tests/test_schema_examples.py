@@ -56,10 +56,11 @@ def cases(index: Index, outputs: dict[str, str]) -> dict[str, Case]:
         files = json_schemas.paths(index.flows[spec.flow], spec)
         invalid = {k.removeprefix("invalid:"): json.loads(outputs[v]) for k, v in files.items() if ":" in k}
         found[spec.flow] = (json.loads(outputs[files["schema"]]), json.loads(outputs[files["example"]]), invalid)
-    synthetic = synthetic_flow.spec(index.framework.flow_specs[0])
-    schema = synthetic_flow.schema(synthetic)
-    valid = schema_examples.valid_example(synthetic)
-    found[synthetic_flow.STEM] = (schema, valid, schema_examples.invalid_examples(schema, valid))
+    real = index.framework.flow_specs[0]
+    for synthetic, added in ((synthetic_flow.spec(real), synthetic_flow.ADDED), (synthetic_flow.dates_spec(real), {})):
+        schema = synthetic_flow.schema(synthetic, added)
+        valid = schema_examples.valid_example(synthetic)
+        found[synthetic.flow] = (schema, valid, schema_examples.invalid_examples(schema, valid))
     return found
 
 
@@ -102,6 +103,9 @@ def test_each_schema_has_one_invalid_example_per_kind_of_constraint(cases: dict[
         assert set(invalid) == _constraints(schema, schema, set()), stem
         assert list(invalid) == [name for name in schema_examples.BREACHES if name in invalid], stem
     assert set(cases[synthetic_flow.STEM][2]) == set(BROKEN) == set(schema_examples.BREACHES)
+    dates = cases[synthetic_flow.DATES_STEM][2]
+    assert dates["type-incorrect"] == {"jour": True, "champInconnu": "2024-01-31T09:00:00+01:00"}
+    assert "champInconnuX" in dates["champ-inconnu"]
     for name, breach in schema_examples.BREACHES.items():
         assert (breach.keyword, breach.format) == BROKEN[name]
 

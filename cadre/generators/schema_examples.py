@@ -24,7 +24,8 @@ Path = tuple[str | int, ...]
 Node = dict[str, Any]
 
 UNKNOWN_PROPERTY = "champInconnu"
-"""The attribute that the specification does not know, added by the ``additionalProperties`` example."""
+"""The attribute that the specification does not know, added by the ``additionalProperties`` example
+(lengthened with ``X`` should a class have an attribute of that name)."""
 
 
 @dataclass(frozen=True)
@@ -83,10 +84,17 @@ def invalid_examples(schema: Node, valid: dict[str, Any]) -> dict[str, dict[str,
     """``valid`` broken once for each kind of :data:`BREACHES` that ``schema`` holds, by file suffix."""
     found: dict[str, dict[str, Any]] = {}
     for name, breach in BREACHES.items():
-        for node, value, path in _walk(schema, valid):
-            broken = _MUTATIONS[breach.keyword](node, value, breach.format)
-            if broken is not _NONE:
-                found[name] = _replaced(valid, path, broken)
+        for mutate in _MUTATIONS[breach.keyword]:  # the preferred way first, everywhere
+            place = next(
+                (
+                    (path, broken)
+                    for node, value, path in _walk(schema, valid)
+                    if (broken := mutate(node, value, breach.format)) is not _NONE
+                ),
+                None,
+            )
+            if place:
+                found[name] = _replaced(valid, *place)
                 break
     return found
 
@@ -135,7 +143,11 @@ def _required(node: Node, value: Any, _: str | None) -> Any:
 def _additional(node: Node, value: Any, _: str | None) -> Any:
     if not isinstance(value, dict) or node.get("additionalProperties") is not False:
         return _NONE
-    return {**value, UNKNOWN_PROPERTY: "valeur"}
+    known = node.get("properties", {})
+    name = next(
+        f"{UNKNOWN_PROPERTY}{'X' * n}" for n in range(len(known) + 1) if f"{UNKNOWN_PROPERTY}{'X' * n}" not in known
+    )
+    return {**value, name: "valeur"}
 
 
 def _type(node: Node, value: Any, _: str | None) -> Any:
@@ -144,6 +156,13 @@ def _type(node: Node, value: Any, _: str | None) -> Any:
         return _NONE
     wrong = {"string": 42, "number": "douze", "integer": "douze", "boolean": "oui"}
     return wrong.get(node.get("type", ""), _NONE)
+
+
+def _type_of_formatted(node: Node, value: Any, _: str | None) -> Any:
+    """For a message whose only simple attributes are dates: ``true``, not a number (a timestamp)."""
+    if node.get("type") != "string" or any(k in node for k in ("enum", "const", "pattern")):
+        return _NONE
+    return True
 
 
 def _format(node: Node, value: Any, fmt: str | None) -> Any:
@@ -209,20 +228,21 @@ def _has_other(node: Node, keyword: str) -> bool:
     return any(k in node for k in _VALUE_KEYWORDS if k != keyword)
 
 
-_MUTATIONS: dict[str, Callable[[Node, Any, str | None], Any]] = {
-    "required": _required,
-    "additionalProperties": _additional,
-    "type": _type,
-    "format": _format,
-    "enum": _enum,
-    "pattern": _pattern,
-    "minLength": _length(longer=False),
-    "maxLength": _length(longer=True),
-    "minItems": _items(more=False),
-    "maxItems": _items(more=True),
-    "minimum": _bound(above=False),
-    "maximum": _bound(above=True),
+_MUTATIONS: dict[str, tuple[Callable[[Node, Any, str | None], Any], ...]] = {
+    "required": (_required,),
+    "additionalProperties": (_additional,),
+    "type": (_type, _type_of_formatted),
+    "format": (_format,),
+    "enum": (_enum,),
+    "pattern": (_pattern,),
+    "minLength": (_length(longer=False),),
+    "maxLength": (_length(longer=True),),
+    "minItems": (_items(more=False),),
+    "maxItems": (_items(more=True),),
+    "minimum": (_bound(above=False),),
+    "maximum": (_bound(above=True),),
 }
+"""For each keyword, the ways to break it, tried in order: the first that applies somewhere is used."""
 
 
 def _replaced(instance: dict[str, Any], path: Path, value: Any) -> dict[str, Any]:
