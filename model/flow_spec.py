@@ -175,7 +175,10 @@ class FlowSpec(_Entity):
 
     @model_validator(mode="after")
     def _classes(self) -> Self:
-        """Class names are unique, composed attributes name a class of the message, and nothing loops."""
+        """Class names are unique, composed attributes name a class of the message, and nothing loops.
+
+        No class but the first bears the technical name, which is the type name of the message's root.
+        """
         names = [c.name for c in self.classes]
         twice = sorted({n for n in names if names.count(n) > 1})
         if twice:
@@ -187,6 +190,12 @@ class FlowSpec(_Entity):
                         f"l'attribut « {cls.name}.{attribute.name} » renvoie à la classe « {attribute.class_} »,"
                         f" absente du message → classes du message : {', '.join(names)}"
                     )
+        if self.technical_name in names[1:]:
+            raise ValueError(
+                f"le nom technique « {self.technical_name} » est aussi celui d'une classe du message : le schéma JSON"
+                " nomme le message d'après le nom technique, le code généré aurait deux types de ce nom"
+                " → renommez la classe ou le flux"
+            )
         root = self.classes[0]
         if not any(a.type is not None and a.cardinality.startswith("1") for a in root.attributes):
             raise ValueError(

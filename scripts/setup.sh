@@ -140,7 +140,7 @@ else
         "Chromium (the 'chromium' command) is required for the in-browser tests of the site."
 fi
 
-# --- 5. Node.js, Ajv et html-validate (validateurs des schémas et des pages du site) ----
+# --- 5. Node.js, Ajv, html-validate et json-schema-to-typescript (schémas, pages, code) ----
 if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
     say "Node.js présent : $(node --version)"
 elif apt_install node nodejs && { command -v npm >/dev/null 2>&1 || apt_install npm npm; }; then
@@ -156,11 +156,11 @@ fi
 # verrou a changé depuis la dernière installation.
 js_stamp="tests/js/node_modules/.cadre-lock"
 if ! cmp -s tests/js/package-lock.json "$js_stamp" 2>/dev/null; then
-    say "installation d'Ajv et de html-validate (npm ci dans tests/js)"
+    say "installation d'Ajv, html-validate et json-schema-to-typescript (npm ci dans tests/js)"
     npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
     cp tests/js/package-lock.json "$js_stamp"
 else
-    say "Ajv et html-validate présents (tests/js/node_modules)"
+    say "Ajv, html-validate et json-schema-to-typescript présents (tests/js/node_modules)"
 fi
 
 say "environnement prêt"

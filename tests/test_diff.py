@@ -114,6 +114,19 @@ def test_a_replaced_reference_breaks() -> None:
     assert Change("patient", "type ajouté : Person", False) in changes
 
 
+def test_a_reference_wrapped_in_all_of_is_the_same_reference() -> None:
+    def wrap(schema: dict[str, Any]) -> None:
+        schema["properties"]["patient"] = {"description": "Patient.", "allOf": [{"$ref": "#/$defs/Patient"}]}
+
+    assert _changed(wrap) == []
+    wrapped = copy.deepcopy(FLOW_SCHEMA)
+    wrap(wrapped)
+    replaced = copy.deepcopy(wrapped)
+    replaced["$defs"]["Person"] = replaced["$defs"].pop("Patient")
+    replaced["properties"]["patient"]["allOf"] = [{"$ref": "#/$defs/Person"}]
+    assert Change("patient", "type retiré : Patient", True) in compare(wrapped, replaced)
+
+
 def _write(folder: Path, framework: dict[str, Any], schemas: dict[str, Any]) -> Path:
     folder.mkdir(parents=True)
     (folder / "framework.json").write_text(json.dumps(framework, ensure_ascii=False), encoding="utf-8")

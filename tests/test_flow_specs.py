@@ -64,3 +64,12 @@ def test_a_technical_name_must_be_upper_camel_case(repo_copy: Path) -> None:
     edit(specs, "technical_name: AlimentationAgenda\n", "technical_name: alimentation-agenda\n")
     [problem] = problems_of(repo_copy)
     assert (problem.file, problem.line) == (SPECS, line_of(specs, "technical_name: alimentation-agenda"))
+
+
+def test_a_technical_name_that_is_also_a_class_of_the_message_is_refused(repo_copy: Path) -> None:
+    specs = repo_copy / SPECS
+    edit(specs, "technical_name: AlimentationAgenda\n", "technical_name: PortailEmetteur\n")
+    [problem] = problems_of(repo_copy)
+    assert problem.file == SPECS
+    assert "le nom technique « PortailEmetteur » est aussi celui d'une classe du message" in problem.message
+    assert "deux types de ce nom" in problem.message

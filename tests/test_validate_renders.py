@@ -277,8 +277,9 @@ def test_the_format_checker_really_checks_formats() -> None:
 def test_every_published_example_is_valid_against_its_schema_formats_included(
     index: Index, outputs: dict[str, str]
 ) -> None:
-    for flow_id, flow in index.flows.items():
-        files = json_schemas.paths(flow)
+    for spec in index.framework.flow_specs:
+        flow_id, flow = spec.flow, index.flows[spec.flow]
+        files = json_schemas.paths(flow, spec)
         schema = json.loads(outputs[files["schema"]])
         validator = Draft202012Validator(schema, format_checker=CHECKER)
         assert not list(validator.iter_errors(json.loads(outputs[files["example"]]))), flow_id

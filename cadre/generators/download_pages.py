@@ -5,6 +5,7 @@ from __future__ import annotations
 from cadre.generators import json_schemas
 from cadre.generators.page_model import Page, Paragraphs, Section, Table
 from cadre.generators.page_parts import entity_link, render
+from cadre.generators.schema_examples import BREACHES
 from cadre.generators.spec_pages import download_link
 from cadre.output import site_paths
 from cadre.output.text import link, md
@@ -39,11 +40,12 @@ def downloads_page(index: Index) -> Page:
         ),
     )
     flow_rows = []
+    used = {name for spec in index.framework.flow_specs for name in json_schemas.invalid(spec)}
     for spec in index.framework.flow_specs:
         flow = index.flows[spec.flow]
-        files = json_schemas.paths(flow)
+        files = json_schemas.paths(flow, spec)
         invalid = ", ".join(
-            link(md(name), download_link(here, files[f"invalid:{name}"])) for name in json_schemas.INVALID
+            link(md(name), download_link(here, files[f"invalid:{name}"])) for name in json_schemas.invalid(spec)
         )
         flow_rows.append(
             (
@@ -66,9 +68,19 @@ def downloads_page(index: Index) -> Page:
                 "Les schémas des flux",
                 (
                     Paragraphs(
-                        "Pour chaque flux spécifié : le schéma JSON (2020-12) de son message, un exemple valide et "
-                        "trois exemples invalides (attribut obligatoire absent, type incorrect, attribut inconnu) "
-                        "que tout validateur doit refuser. La page de chaque flux explique le contenu du message."
+                        "Pour chaque flux spécifié : le schéma JSON (2020-12) de son message, un exemple valide "
+                        "où figure chaque attribut, facultatifs compris, et un exemple invalide par sorte de "
+                        "contrainte que porte le schéma : chacun enfreint cette seule contrainte, que dit son nom, "
+                        "et tout validateur doit le refuser pour cette raison. La page de chaque flux explique le "
+                        "contenu du message."
+                    ),
+                    Table(
+                        ("Exemple invalide", "Contrainte enfreinte", "Ce qui ne va pas"),
+                        tuple(
+                            (md(name), f"`{breach.constraint}`", breach.why)
+                            for name, breach in BREACHES.items()
+                            if name in used
+                        ),
                     ),
                     Table(
                         ("Flux", "Nom technique et version", "Schéma", "Exemple valide", "Exemples invalides"),
@@ -82,14 +94,20 @@ def downloads_page(index: Index) -> Page:
                 (
                     Paragraphs(
                         "Les schémas suivent la version 2020-12 de JSON Schema et n'emploient que ses mots-clés "
-                        "standard : tout outil conforme les lit. Par exemple, en Python :\n\n"
+                        "standard : tout outil conforme les lit. Leurs titres sont des noms de types : le message "
+                        "porte le nom technique du flux (`AlimentationAgenda`), chaque classe son nom (`Usager`), "
+                        "et une classe employée deux fois est une seule définition (`$defs`). Par exemple, en "
+                        "Python :\n\n"
                         "```\n"
                         "datamodel-codegen --input mes-a.schema.json --input-file-type jsonschema \\\n"
-                        "    --output-model-type pydantic_v2.BaseModel --class-name AlimentationAgenda \\\n"
-                        "    --output alimentation_agenda.py\n"
+                        "    --output-model-type pydantic_v2.BaseModel --output alimentation_agenda.py\n"
                         "```\n\n"
-                        "ou, en JavaScript, avec Ajv (`new Ajv2020({strict: true})` et `ajv-formats`). Ces deux "
-                        "outils sont utilisés par les tests du projet sur chaque schéma et chaque exemple."
+                        "en TypeScript, avec json-schema-to-typescript :\n\n"
+                        "```\n"
+                        "json2ts -i mes-a.schema.json -o alimentation-agenda.d.ts\n"
+                        "```\n\n"
+                        "et, pour valider en JavaScript, Ajv (`new Ajv2020({strict: true})` et `ajv-formats`). "
+                        "Ces outils sont utilisés par les tests du projet sur chaque schéma et chaque exemple."
                     ),
                 ),
             ),

@@ -1,9 +1,12 @@
 """One JSON Schema (draft 2020-12) per flow, from its specification, with a valid example and invalid ones.
 
 The schema of a flow is its message: the first class of the specification is the root object, the
-other classes are ``$defs``. Every object forbids unknown properties, so that a misspelt attribute
-is an error rather than silently ignored data. The examples are built from the attributes' example
-values; each invalid example breaks the valid one in one way that every validator must reject.
+other classes are ``$defs`` reached by ``$ref``, so that a class used twice is one type in the code a
+vendor generates from the schema. Titles are type names for code generators (the root: the flow's
+technical name; a class: its name; an attribute of a MOS type: none, the generators then write the
+plain type), and the French wording with the cardinality is in ``description``. Every object forbids
+unknown properties, so that a misspelt attribute is an error rather than silently ignored data. The
+examples are made by :mod:`cadre.generators.schema_examples`.
 """
 
 from __future__ import annotations
@@ -11,18 +14,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from cadre.generators.schema_examples import BREACHES, Breach, invalid_examples, valid_example
 from model import Attribute, Flow, FlowSpec, Index, MessageClass, MosType
-from model.mos import JSON_TYPES, SAMPLES
+from model.mos import JSON_TYPES
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 FOLDER = "schemas/flux"
-
-INVALID = {
-    "champ-obligatoire-absent": "un attribut obligatoire du message est absent",
-    "type-incorrect": "un attribut reçoit un objet à la place d'une valeur simple",
-    "champ-inconnu": "le message porte un attribut que la spécification ne connaît pas",
-}
-"""The invalid examples shipped with each schema: file suffix and what is wrong."""
 
 
 def type_schema(mos_type: str) -> dict[str, object]:
@@ -35,14 +32,22 @@ def schema_id(flow: Flow, spec: FlowSpec) -> str:
     return f"urn:x-cadre-urbanisation-ms:de4:v1:schemas:flux:{flow.id}:{spec.version}"
 
 
-def paths(flow: Flow) -> dict[str, str]:
-    """Where the schema and its examples of a flow are written, under ``generated/``."""
+def paths(flow: Flow, spec: FlowSpec) -> dict[str, str]:
+    """Where the schema and the examples of a flow are written, under ``generated/``.
+
+    Keys: ``schema``, ``example``, then ``invalid:<suffix>`` for each invalid example (see :func:`invalid`).
+    """
     base = f"{FOLDER}/{flow.id}"
     return {
         "schema": f"{base}.schema.json",
         "example": f"{base}.exemple.json",
-        **{f"invalid:{name}": f"{base}.invalide-{name}.json" for name in INVALID},
+        **{f"invalid:{name}": f"{base}.invalide-{name}.json" for name in invalid(spec)},
     }
+
+
+def invalid(spec: FlowSpec) -> dict[str, Breach]:
+    """The invalid examples of a flow's schema, one per kind of constraint it holds: suffix → what it breaks."""
+    return {name: BREACHES[name] for name in invalid_examples(message_schema(spec), valid_example(spec))}
 
 
 def generate(index: Index) -> dict[str, str]:
@@ -50,87 +55,78 @@ def generate(index: Index) -> dict[str, str]:
     outputs: dict[str, str] = {}
     for spec in index.framework.flow_specs:
         flow = index.flows[spec.flow]
-        files = paths(flow)
-        example = example_of(spec)
-        outputs[files["schema"]] = _dump(flow_schema(index, flow, spec))
+        files = paths(flow, spec)
+        schema = flow_schema(index, flow, spec)
+        example = valid_example(spec)
+        outputs[files["schema"]] = _dump(schema)
         outputs[files["example"]] = _dump(example)
-        for name, instance in invalid_examples(spec, example).items():
+        for name, instance in invalid_examples(schema, example).items():
             outputs[files[f"invalid:{name}"]] = _dump(instance)
     return outputs
 
 
 def flow_schema(index: Index, flow: Flow, spec: FlowSpec) -> dict[str, Any]:
-    """The JSON Schema of a flow's message."""
+    """The JSON Schema of a flow's message, titled with the flow's technical name."""
     view = index.view_of[flow.id]
-    root, *others = spec.classes
     return {
         "$schema": DRAFT,
         "$id": schema_id(flow, spec),
-        "title": f"Flux {flow.letter} ({view.title}) — {flow.title}",
+        "title": spec.technical_name,
         "description": (
-            f"Message du flux {spec.technical_name} (version {spec.version}, statut {spec.status.value}) : "
-            f"{_plain(root.description)} Émetteur : {index.services[flow.emitter].name}. "
-            f"Récepteur : {index.services[flow.receiver].name}."
+            f"Flux {flow.letter} ({view.title}) — {flow.title}. "
+            f"Message du flux {spec.technical_name} (version {spec.version}, statut {spec.status.value}), "
+            f"classe {spec.classes[0].name} : {_plain(spec.classes[0].description)} "
+            f"Émetteur : {index.services[flow.emitter].name}. Récepteur : {index.services[flow.receiver].name}."
         ),
-        **_object(root),
-        **({"$defs": {cls.name: {"title": cls.name, **_object(cls)} for cls in others}} if others else {}),
+        **message_schema(spec),
     }
 
 
-def _object(cls: MessageClass) -> dict[str, Any]:
+def message_schema(spec: FlowSpec) -> dict[str, Any]:
+    """The constraints of a flow's message: its first class, with the other classes as ``$defs``."""
+    root, *others = spec.classes
+    defs = {
+        cls.name: {"title": cls.name, "description": _plain(cls.description), **_object(spec, cls)} for cls in others
+    }
+    return {**_object(spec, root), **({"$defs": defs} if defs else {})}
+
+
+def _object(spec: FlowSpec, cls: MessageClass) -> dict[str, Any]:
     return {
         "type": "object",
-        "properties": {a.name: _property(a) for a in cls.attributes},
+        "properties": {a.name: _property(spec, a) for a in cls.attributes},
         "required": [a.name for a in cls.attributes if a.cardinality.startswith("1")],
         "additionalProperties": False,
     }
 
 
-def _property(attribute: Attribute) -> dict[str, Any]:
-    description = _plain(attribute.description)
+def _property(spec: FlowSpec, attribute: Attribute) -> dict[str, Any]:
+    """An attribute: no title (the type's name comes from its class or is a plain JSON type).
+
+    A single class is ``allOf: [{$ref}]`` so that the attribute's own description stays with the attribute
+    while the class remains one definition; a list has its description and ``items: {$ref}``.
+    """
+    kind = attribute.class_ or attribute.type
+    description = f"{attribute.name} : [{attribute.cardinality}] {kind}. {_plain(attribute.description)}"
     if attribute.value_set:
         description += f" Jeu de valeurs : {attribute.value_set}."
     if attribute.class_:
-        item: dict[str, Any] = {"$ref": f"#/$defs/{attribute.class_}"}
+        target = "#" if attribute.class_ == spec.classes[0].name else f"#/$defs/{attribute.class_}"
+        item: dict[str, Any] = {"$ref": target}
     else:
         assert attribute.type is not None  # checked by the model: a type or a class
         item = dict(JSON_TYPES[attribute.type])
-    title = f"{attribute.name} : [{attribute.cardinality}] {attribute.class_ or attribute.type}"
     if attribute.cardinality.endswith("*"):
         return {
-            "title": title,
             "description": description,
             "type": "array",
             "items": item,
             **({"minItems": 1} if attribute.cardinality == "1..*" else {}),
         }
-    return {"title": title, "description": description, **item}
-
-
-def example_of(spec: FlowSpec, name: str | None = None) -> dict[str, Any]:
-    """A valid message: every attribute of every class, with its example value."""
-    cls = spec.message_class(name or spec.classes[0].name)
-    instance: dict[str, Any] = {}
-    for attribute in cls.attributes:
-        if attribute.class_:
-            value: object = example_of(spec, attribute.class_)
-        else:
-            assert attribute.type is not None
-            value = attribute.example if attribute.example is not None else SAMPLES[attribute.type]
-        instance[attribute.name] = [value] if attribute.cardinality.endswith("*") else value
-    return instance
-
-
-def invalid_examples(spec: FlowSpec, valid: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """The valid message broken in each of the ways listed in :data:`INVALID`."""
-    root = spec.classes[0]
-    # The model requires a mandatory simple attribute in the message's first class.
-    required = next(a.name for a in root.attributes if a.type is not None and a.cardinality.startswith("1"))
-    simple = required
-    missing = {k: v for k, v in valid.items() if k != required}
-    wrong = {**valid, simple: {"valeur": "inattendue"}}
-    unknown = {**valid, "champInconnu": "valeur"}
-    return {"champ-obligatoire-absent": missing, "type-incorrect": wrong, "champ-inconnu": unknown}
+    if attribute.class_:
+        # Not a sibling of "$ref": json-schema-to-typescript would make one more type (Usager1) for it.
+        return {"description": description, "allOf": [item]}
+    return {"description": description, **item}
 
 
 def _plain(text: str) -> str:

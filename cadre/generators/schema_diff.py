@@ -5,7 +5,8 @@ one, or when a field an implementation relies on disappears: a property removed,
 required, a type or an enumeration narrowed, a constraint tightened, a ``$ref`` replaced. Everything
 else (an optional property added, a type widened, a constraint relaxed) is compatible. Descriptions and
 titles are documentation and are not compared. Each ``$defs`` entry is compared once, under its name;
-a ``$ref`` is compared by the name it points to.
+a ``$ref`` is compared by the name it points to, also when wrapped in ``allOf`` (as the flows' schemas
+write a single class, so that its description stays with the attribute).
 """
 
 from __future__ import annotations
@@ -47,11 +48,23 @@ def _node(old: Any, new: Any, path: str) -> Iterator[Change]:
             narrowed = new is False or old is True
             yield Change(path or "(racine)", f"schéma {'restreint' if narrowed else 'élargi'}", narrowed)
         return
+    old, new = _merged(old), _merged(new)
     old_alts, new_alts = _alternatives(old), _alternatives(new)
     if len(old_alts) > 1 or len(new_alts) > 1 or _signature(old) != _signature(new):
         yield from _alternatives_changes(old_alts, new_alts, path)
         return
     yield from _same_kind(old, new, path)
+
+
+def _merged(node: Schema) -> Schema:
+    """``node`` with the parts of its ``allOf`` merged in: ``{"allOf": [{"$ref": …}]}`` is the class it names."""
+    parts = node.get("allOf")
+    if not isinstance(parts, list) or not all(isinstance(part, dict) for part in parts):
+        return node
+    merged = {k: v for k, v in node.items() if k != "allOf"}
+    for part in parts:
+        merged.update(_merged(part))
+    return merged
 
 
 def _alternatives(node: Schema) -> list[Schema]:

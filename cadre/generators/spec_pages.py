@@ -208,17 +208,20 @@ def _security(spec: FlowSpec) -> Section:
 
 
 def _downloads(here: str, flow: Flow, spec: FlowSpec) -> Section:
-    files = json_schemas.paths(flow)
+    files = json_schemas.paths(flow, spec)
     rows = [
         (link(md(f"{flow.id}.schema.json"), download_link(here, files["schema"])), "Schéma JSON (2020-12) du message"),
-        (link(md(f"{flow.id}.exemple.json"), download_link(here, files["example"])), "Exemple valide"),
+        (
+            link(md(f"{flow.id}.exemple.json"), download_link(here, files["example"])),
+            "Exemple valide, où figure chaque attribut, facultatifs compris",
+        ),
     ]
     rows += [
         (
             link(md(f"{flow.id}.invalide-{name}.json"), download_link(here, files[f"invalid:{name}"])),
-            f"Exemple invalide : {why}",
+            f"Exemple invalide : {breach.why} (`{breach.constraint}`)",
         )
-        for name, why in json_schemas.INVALID.items()
+        for name, breach in json_schemas.invalid(spec).items()
     ]
     return Section(
         "Téléchargements",
@@ -227,8 +230,11 @@ def _downloads(here: str, flow: Flow, spec: FlowSpec) -> Section:
                 f"Identifiant du schéma (`$id`) : `{json_schemas.schema_id(flow, spec)}`. Un outil standard "
                 "génère le code du message à partir du schéma, par exemple "
                 f"`datamodel-codegen --input {flow.id}.schema.json --input-file-type jsonschema "
-                f"--output-model-type pydantic_v2.BaseModel --class-name {spec.technical_name}` en Python ; "
-                "les exemples invalides doivent être refusés par tout validateur."
+                "--output-model-type pydantic_v2.BaseModel` en Python ou "
+                f"`json2ts -i {flow.id}.schema.json` en TypeScript : le message y est le type "
+                f"`{spec.technical_name}`, chaque classe un type de son nom. Chaque exemple invalide enfreint "
+                "une seule contrainte du schéma, celle que dit son nom : tout validateur doit le refuser pour "
+                "cette raison."
             ),
             Table(("Fichier", "Contenu"), tuple(rows)),
         ),

@@ -4,7 +4,8 @@
 // Pour chaque <flux>.schema.json du dossier : compile le schéma (un mot-clé inconnu ou
 // un schéma ambigu est une erreur en mode strict), valide <flux>.exemple.json (doit
 // passer) et chaque <flux>.invalide-*.json (doit échouer). Écrit le résultat en JSON
-// sur la sortie standard : { "<fichier>": { "valid": bool, "errors": [...] } }.
+// sur la sortie standard : { "<fichier>": { "valid": bool, "errors": [...] } }, chaque erreur
+// avec son mot-clé, son chemin dans l'instance, ses paramètres et son message.
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
@@ -28,7 +29,13 @@ for (const name of readdirSync(folder).sort()) {
   for (const instance of readdirSync(folder).sort()) {
     if (!instance.startsWith(stem + ".") || instance === name) continue;
     const valid = validate(JSON.parse(readFileSync(join(folder, instance), "utf8")));
-    results[instance] = { valid, errors: (validate.errors || []).map((e) => `${e.instancePath} ${e.message}`) };
+    const errors = (validate.errors || []).map((e) => ({
+      keyword: e.keyword,
+      instancePath: e.instancePath,
+      params: e.params,
+      message: e.message,
+    }));
+    results[instance] = { valid, errors };
   }
 }
 process.stdout.write(JSON.stringify(results, null, 2) + "\n");
