@@ -18,6 +18,7 @@ from cadre.generators import (
     entity_pages,
     framework_json,
     json_schemas,
+    schema_registry,
     section_pages,
     source_pages,
     spec_pages,
@@ -34,6 +35,11 @@ _PIPELINE: tuple[Step, ...] = (
         ("framework.json", "schemas/framework.schema.json"),
     ),
     Step(json_schemas.generate, "un schéma JSON par flux, avec ses exemples", ("schemas/flux/",)),
+    Step(
+        schema_registry.generate,
+        "chaque version publiée du schéma de chaque flux, à une adresse stable, et leur index",
+        ("schemas/flux/", "schemas/index.json", "schemas/index.schema.json"),
+    ),
     Step(
         diagram_sets.generate,
         "les diagrammes (SVG, par Graphviz) et leur feuille de style",
