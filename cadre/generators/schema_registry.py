@@ -80,7 +80,7 @@ def _relative(path: str) -> str:
 def index_schema() -> dict[str, Any]:
     """The JSON Schema (2020-12) of ``schemas/index.json``."""
     semver = {"type": "string", "pattern": r"^\d+\.\d+\.\d+$"}
-    path = {"type": "string", "pattern": r"^flux/[a-z0-9-]+(/\d+\.\d+\.\d+)?/[a-z0-9.-]+\.json$"}
+    path = {"type": "string", "pattern": r"^flux/([a-z0-9-]+/\d+\.\d+\.\d+/)?[a-z0-9.-]+\.json$"}
     file = {
         "type": "object",
         "properties": {
