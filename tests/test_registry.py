@@ -171,6 +171,9 @@ def test_validate_refuses_a_breaking_change_without_a_major_version(
         "(final-text) ») à 1.1.0, mais le changement demande une nouvelle version majeure : rupture — lieu : "
         'propriété supprimée\n    → écrivez version: "2.0.0" au moins'
     ), err
+    shown = (ROOT / "docs/contribuer.md").read_text("utf-8").split("vérifié par tests/test_registry.py -->", 1)[1]
+    shown = shown.split("```text\n", 1)[1].split("```", 1)[0]
+    assert err.replace(f":{line}:", ":14:").startswith(shown), "l'exemple de docs/contribuer.md a dérivé"
     with pytest.raises(ModelError):  # nor can it be released
         release(repo_copy, ["mes-a"], "2025-02-01")
     _set(repo_copy, ("1.1.0", "final-text"), ("2.0.0", "final-text"))
