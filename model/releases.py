@@ -92,7 +92,9 @@ def read_releases(releases_dir: Path, shown: str) -> tuple[Releases, list[Proble
     found: dict[str, list[Release]] = {}
     problems: list[Problem] = []
     base = releases_dir / FOLDER
-    records = sorted(base.glob(f"*/*/{RECORD}")) if base.is_dir() else []
+    found_records = base.glob(f"*/*/{RECORD}") if base.is_dir() else []
+    # A hidden folder is a release being written (cadre release writes aside, then renames): not yet one.
+    records = sorted(p for p in found_records if not any(part.startswith(".") for part in p.parent.parts[-2:]))
     for path in records:
         folder = f"{shown}/{path.parent.relative_to(releases_dir).as_posix()}"
         release = _read_one(path, folder, problems)

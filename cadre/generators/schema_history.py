@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import json
 import posixpath
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
 from cadre.generators import json_schemas
 from cadre.generators.schema_diff import Change, compare
-from model import Index, Release, SpecStatus, version_key
+from model import FlowSpec, Index, Release, SpecStatus, version_key
 
 FOLDER = json_schemas.FOLDER
+_SPECS: weakref.WeakKeyDictionary[Index, dict[str, FlowSpec]] = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ def role(name: str, schema_file: str) -> str:
 
 def current(index: Index, flow: str) -> SchemaVersion | None:
     """The version the specification describes now, generated from the model; ``None`` without specification."""
-    spec = next((s for s in index.framework.flow_specs if s.flow == flow), None)
+    spec = spec_of(index, flow)
     if spec is None:
         return None
     files = json_schemas.flow_files(index, spec)
@@ -90,6 +92,13 @@ def current(index: Index, flow: str) -> SchemaVersion | None:
         schema_file=posixpath.basename(schema_path),
         texts={posixpath.basename(path): text for path, text in files.items()},
     )
+
+
+def spec_of(index: Index, flow: str) -> FlowSpec | None:
+    """The specification of ``flow``, looked up in a table built once per index (not by scanning every time)."""
+    if index not in _SPECS:
+        _SPECS[index] = {spec.flow: spec for spec in index.framework.flow_specs}
+    return _SPECS[index].get(flow)
 
 
 def frozen(release: Release) -> SchemaVersion:

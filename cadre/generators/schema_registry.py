@@ -14,7 +14,7 @@ import json
 from typing import Any
 
 from cadre.generators import json_schemas
-from cadre.generators.schema_history import SchemaVersion, flows, history, role
+from cadre.generators.schema_history import SchemaVersion, flows, history, role, spec_of
 from model import Index, SpecStatus, sha256
 
 INDEX = "schemas/index.json"
@@ -39,7 +39,7 @@ def generate(index: Index) -> dict[str, str]:
 
 
 def _flow_entry(index: Index, flow: str, versions: list[SchemaVersion]) -> dict[str, Any]:
-    spec = next((s for s in index.framework.flow_specs if s.flow == flow), None)
+    spec = spec_of(index, flow)
     last = versions[-1]
     return {
         "flow": flow,
