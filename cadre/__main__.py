@@ -1,4 +1,4 @@
-"""Command line: ``python -m cadre validate | generate | assemble | diff | new``."""
+"""Command line: ``python -m cadre validate | generate | assemble | diff | new | release``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from cadre.editor import diff, scaffold
+from cadre.editor import diff, release, scaffold, versioning
 from cadre.generate import ROOT, run_generate
 from cadre.site import assemble
 from model import Loaded, ModelError, Result, load_model
@@ -40,6 +40,7 @@ def parser() -> argparse.ArgumentParser:
     )
     diff.add_parser(commands)
     scaffold.add_parser(commands)
+    release.add_parser(commands)
     return main_parser
 
 
@@ -53,6 +54,10 @@ def validate(root: Path, *, strict: bool) -> int:
         loaded = load_model(root / "model" / "content", shown_from=root)
     except ModelError as error:
         print(error.report(), file=sys.stderr)
+        return 1
+    refused = versioning.version_problems(loaded)
+    if refused:
+        print(ModelError(refused).report(), file=sys.stderr)
         return 1
     for warning in loaded.warnings:
         print(warning, file=sys.stderr)
@@ -104,6 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return diff.run(root, arguments)
     if arguments.command == "new":
         return scaffold.run(root, arguments)
+    if arguments.command == "release":
+        return release.run(root, arguments)
     return run_generate(root, check=arguments.check)
 
 

@@ -68,6 +68,7 @@ from model.flow_spec import Attribute, FlowSpec, MessageClass, Security, SpecAct
 from model.index import Index
 from model.loader import CONTENT_DIR, Loaded, content_files, load_framework, load_model
 from model.problems import ModelError, Problem
+from model.releases import Release, ReleaseRecord, Releases, read_releases, sha256, version_key
 from model.rules import Requirement, Rule, Selector
 from model.versions import Version
 
@@ -114,6 +115,9 @@ __all__ = [
     "Question",
     "QuestionTheme",
     "Recommendation",
+    "Release",
+    "ReleaseRecord",
+    "Releases",
     "Requirement",
     "Result",
     "RgaaCompliance",
@@ -148,5 +152,8 @@ __all__ = [
     "evaluate",
     "load_framework",
     "load_model",
+    "read_releases",
     "score",
+    "sha256",
+    "version_key",
 ]

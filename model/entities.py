@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Self
 
-from pydantic import ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
 from model._base import Count, Document, Flag, Id, Label, Letter, Note, Number, SourceRef, Text, _Entity
 from model.catalogue import (
@@ -38,6 +38,7 @@ from model.enums import (
     SystemCategory,
 )
 from model.flow_spec import FlowSpec
+from model.releases import Release, Releases
 from model.rules import Rule
 from model.versions import Version
 
@@ -395,3 +396,23 @@ class Framework(_Entity):
     versions: list[Version] = Field(
         default_factory=list, description="Versions publiées du cadre (page « Historique des versions »)."
     )
+    _releases: Releases = PrivateAttr(default_factory=dict)
+
+    @property
+    def releases(self) -> Releases:
+        """The released versions of the flows' schemas (``model/releases/``), oldest first; not part of the YAML.
+
+        They are read from their frozen files by :func:`model.load_framework` (:mod:`model.releases`),
+        not validated from the YAML: a model built in memory has none.
+        """
+        return self._releases
+
+    def with_releases(self, releases: Releases) -> Framework:
+        """A copy of the framework that holds the released versions ``releases``."""
+        copy = self.model_copy()
+        copy._releases = {flow: tuple(items) for flow, items in releases.items()}
+        return copy
+
+    def released(self, flow: str) -> tuple[Release, ...]:
+        """The released versions of ``flow``'s schema, oldest first."""
+        return self._releases.get(flow, ())

@@ -20,8 +20,11 @@ from model.enums import Severity
 from model.index import Index
 from model.problems import ModelError, Problem
 from model.references import Fragment, check
+from model.releases import read_releases
 
 CONTENT_DIR = Path(__file__).parent / "content"
+RELEASES = "releases"
+"""Folder beside ``content/`` where the released schemas are frozen (:mod:`model.releases`)."""
 
 # Identifiers of a file that could not be parsed, found by their ``id:`` lines.
 _IDS_IN_TEXT = re.compile(r"""^\s*(?:-\s+)?id:\s*["']?([^"'\s#]+)""", re.MULTILINE)
@@ -39,6 +42,16 @@ class Loaded:
     framework: Framework
     warnings: list[Problem] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)
+    fragments: list[Fragment] = field(default_factory=list)
+    """The files the model was read from, to locate a problem found after loading."""
+
+    def spec_problem(self, flow: str, key: str, message: str, fix: str) -> Problem:
+        """A problem located at ``key`` of the specification of ``flow`` in its YAML file."""
+        for fragment in self.fragments:
+            for i, spec in enumerate(fragment.framework.flow_specs):
+                if spec.flow == flow:
+                    return fragment.problem(("flow_specs", i, key), message, fix)
+        raise KeyError(flow)
 
 
 Reader = Callable[[Path, str], tuple[Any, Positions] | Problem]
@@ -99,15 +112,18 @@ def load_model(content_dir: Path = CONTENT_DIR, *, shown_from: Path | None = Non
             continue
         fragments.append(Fragment(shown, fragment, positions))
     problems.extend(check(fragments, declared_elsewhere=declared, complete=not problems))
+    releases_dir = content_dir.parent / RELEASES
+    releases, refused = read_releases(releases_dir, _shown(releases_dir, base))
+    problems.extend(refused)
     if problems:
         raise ModelError(problems)
-    framework = _merge([f.framework for f in fragments])
+    framework = _merge([f.framework for f in fragments]).with_releases(releases)
     checks = evaluate(Index(framework))
     located = _rule_problems(fragments, checks)
     errors = [p for p in located if not p.warning]
     if errors:
         raise ModelError(errors)
-    return Loaded(framework, located, checks)
+    return Loaded(framework, located, checks, fragments)
 
 
 def _rule_problems(fragments: list[Fragment], checks: list[Check]) -> list[Problem]:

@@ -63,8 +63,10 @@ def sites(site: Path, zensical_site: Path) -> dict[str, Path]:
 
 @pytest.fixture
 def repo_copy(tmp_path: Path) -> Path:
-    """A copy of the model and of generated/, laid out like the repository."""
+    """A copy of the model (its released schemas included) and of generated/, laid out like the repository."""
     shutil.copytree(CONTENT, tmp_path / "model" / "content")
+    if (ROOT / "model" / "releases").is_dir():
+        shutil.copytree(ROOT / "model" / "releases", tmp_path / "model" / "releases")
     shutil.copytree(ROOT / "generated", tmp_path / "generated")
     return tmp_path
 

@@ -25,7 +25,7 @@ def flow_files(outputs: dict[str, str], tmp_path_factory: pytest.TempPathFactory
     """The generated schemas and examples of the flows, written to a folder as vendors download them."""
     folder = tmp_path_factory.mktemp("flux")
     for path, text in outputs.items():
-        if path.startswith(FLOWS):
+        if path.startswith(FLOWS) and "/" not in path.removeprefix(FLOWS):  # the versioned copies: test_registry
             (folder / path.removeprefix(FLOWS)).write_text(text, encoding="utf-8")
     return folder
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cadre.generators import json_schemas
+from cadre.generators import json_schemas, schema_registry
 from cadre.generators.page_model import Page, Paragraphs, Section, Table
 from cadre.generators.page_parts import entity_link, render
 from cadre.generators.schema_examples import BREACHES
@@ -13,6 +13,8 @@ from model import Index
 
 PAGE = "telechargements.md"
 ARCHIVE = site_paths.SCHEMA_ARCHIVE
+VENDOR_GUIDE = "editeurs.md"
+"""The vendors' quick start, a hand-written page of ``docs/``."""
 
 
 def generate(index: Index) -> dict[str, str]:
@@ -32,6 +34,17 @@ def downloads_page(index: Index) -> Page:
         (
             link(md("framework.schema.json"), download_link(here, "schemas/framework.schema.json")),
             "Le schéma JSON (2020-12) de framework.json et de chaque fichier YAML du modèle.",
+        ),
+        (
+            link(md("index.json"), download_link(here, schema_registry.INDEX)),
+            md(
+                "L'index des schémas des flux : pour chaque flux, chaque version publiée (à une adresse stable, "
+                "schemas/flux/<flux>/<version>/), son statut, sa date, son $id, la section du cadre et le SHA-256 "
+                "de chaque fichier. Son schéma :"
+            )
+            + " "
+            + link(md("index.schema.json"), download_link(here, schema_registry.INDEX_SCHEMA))
+            + ".",
         ),
         (
             link(md(ARCHIVE.rsplit("/", 1)[1]), site_paths.md_link(here, ARCHIVE)),
@@ -107,7 +120,10 @@ def downloads_page(index: Index) -> Page:
                         "json2ts -i mes-a.schema.json -o alimentation-agenda.d.ts\n"
                         "```\n\n"
                         "et, pour valider en JavaScript, Ajv (`new Ajv2020({strict: true})` et `ajv-formats`). "
-                        "Ces outils sont utilisés par les tests du projet sur chaque schéma et chaque exemple."
+                        "Ces outils sont utilisés par les tests du projet sur chaque schéma et chaque exemple. Le "
+                        + link(md("guide de démarrage des éditeurs"), site_paths.md_link(here, VENDOR_GUIDE))
+                        + " montre, commandes vérifiées à l'appui, comment télécharger un schéma, valider un "
+                        "message et générer du code."
                     ),
                 ),
             ),

@@ -54,14 +54,19 @@ def generate(index: Index) -> dict[str, str]:
     """The schema, the valid example and the invalid examples of every specified flow."""
     outputs: dict[str, str] = {}
     for spec in index.framework.flow_specs:
-        flow = index.flows[spec.flow]
-        files = paths(flow, spec)
-        schema = flow_schema(index, flow, spec)
-        example = valid_example(spec)
-        outputs[files["schema"]] = _dump(schema)
-        outputs[files["example"]] = _dump(example)
-        for name, instance in invalid_examples(schema, example).items():
-            outputs[files[f"invalid:{name}"]] = _dump(instance)
+        outputs.update(flow_files(index, spec))
+    return outputs
+
+
+def flow_files(index: Index, spec: FlowSpec) -> dict[str, str]:
+    """The schema, the valid example and the invalid examples of one flow: path under ``generated/`` → text."""
+    flow = index.flows[spec.flow]
+    files = paths(flow, spec)
+    schema = flow_schema(index, flow, spec)
+    example = valid_example(spec)
+    outputs = {files["schema"]: _dump(schema), files["example"]: _dump(example)}
+    for name, instance in invalid_examples(schema, example).items():
+        outputs[files[f"invalid:{name}"]] = _dump(instance)
     return outputs
 
 

@@ -18,6 +18,7 @@ from cadre.generators import (
     entity_pages,
     framework_json,
     json_schemas,
+    schema_registry,
     section_pages,
     source_pages,
     spec_pages,
@@ -35,6 +36,12 @@ _PIPELINE: tuple[Step, ...] = (
         "telechargements.md",
     ),
     Step(json_schemas.generate, "un schéma JSON par flux, avec ses exemples", ("schemas/flux/",), "telechargements.md"),
+    Step(
+        schema_registry.generate,
+        "chaque version publiée du schéma de chaque flux, à une adresse stable, et leur index",
+        ("schemas/flux/", "schemas/index.json", "schemas/index.schema.json"),
+        "telechargements.md",
+    ),
     Step(
         diagram_sets.generate,
         "les diagrammes (SVG, par Graphviz) et leur feuille de style",

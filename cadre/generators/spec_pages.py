@@ -17,6 +17,7 @@ from cadre.generators.page_parts import (
     use_case_link,
     used_by,
 )
+from cadre.generators.spec_versions import versions_section
 from cadre.output import site_paths
 from cadre.output.text import Href, blocks, link, md
 from model import Attribute, Flow, FlowSpec, Index
@@ -70,6 +71,7 @@ def flow_page(index: Index, flow: Flow, spec: FlowSpec | None) -> Page:
             _technical(spec),
             _security(spec),
             _downloads(here, flow, spec),
+            versions_section(index, here, flow.id),
         ]
     else:
         sections.append(Section("Spécification", (Paragraphs("Ce flux n'a pas encore de spécification."),)))
