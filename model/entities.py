@@ -39,6 +39,7 @@ from model.enums import (
 )
 from model.flow_spec import FlowSpec
 from model.rules import Rule
+from model.value_sets import ValueSet
 from model.versions import Version
 
 
@@ -362,6 +363,9 @@ class Framework(_Entity):
     )
     flow_specs: list[FlowSpec] = Field(
         default_factory=list, description="Spécifications des flux, à la manière d'un volet du CI-SIS."
+    )
+    value_sets: list[ValueSet] = Field(
+        default_factory=list, description="Jeux de valeurs des attributs codés des spécifications de flux."
     )
     recommendations: list[Recommendation] = Field(
         default_factory=list, description="Recommandations (principes thématiques et règles d'urbanisation)."

@@ -174,8 +174,8 @@ CHECKER = Draft202012Validator.FORMAT_CHECKER
         ),
         (
             PA,
-            'cardinality: "1..1", type: Code, value_set: JDV_OperationOffreRor',
-            'cardinality: "1..2", type: Code, value_set: JDV_OperationOffreRor',
+            'cardinality: "1..1", type: Code, value_set: CADRE-DE4-OperationOffreRor',
+            'cardinality: "1..2", type: Code, value_set: CADRE-DE4-OperationOffreRor',
             "cardinality",
             "valeur « 1..2 » non admise pour « cardinality »",
             "valeurs admises : '0..1', '1..1', '0..*' ou '1..*'",

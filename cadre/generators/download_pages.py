@@ -78,6 +78,19 @@ def downloads_page(index: Index) -> Page:
                 ),
             ),
             Section(
+                "Les jeux de valeurs",
+                (
+                    Paragraphs(
+                        f"Chaque jeu de valeurs des attributs codés ({len(index.value_sets)} jeux) est publié en JSON "
+                        "(ses codes, sa provenance, les attributs qui l'utilisent), sous schemas/jeux-de-valeurs/ et "
+                        "dans l'archive ; la page "
+                        + link(md("Jeux de valeurs"), site_paths.md_link(here, site_paths.VALUE_SETS_INDEX))
+                        + " les liste avec un lien vers chaque fichier. Le schéma d'un flux reprend les codes de "
+                        "ses jeux quand ce cadre les connaît tous."
+                    ),
+                ),
+            ),
+            Section(
                 "Générer du code et valider",
                 (
                     Paragraphs(

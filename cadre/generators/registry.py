@@ -22,6 +22,7 @@ from cadre.generators import (
     source_pages,
     spec_pages,
     trace_pages,
+    value_set_pages,
     version_pages,
 )
 from cadre.generators.step import Generator, Step
@@ -45,6 +46,11 @@ _PIPELINE: tuple[Step, ...] = (
         ("docs/vues/", "docs/services/", "docs/cas-usage/", "docs/recommandations/", "docs/axes/", "docs/carte/"),
     ),
     Step(spec_pages.generate, "la spécification de chaque flux, à la manière d'un volet du CI-SIS", ("docs/flux/",)),
+    Step(
+        value_set_pages.generate,
+        "les jeux de valeurs des attributs codés : une page et un fichier JSON par jeu, leur index",
+        ("docs/jeux-de-valeurs/", "schemas/jeux-de-valeurs/"),
+    ),
     Step(download_pages.generate, "la page des téléchargements", ("docs/telechargements.md",)),
     Step(
         section_pages.generate,

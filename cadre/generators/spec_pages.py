@@ -66,7 +66,7 @@ def flow_page(index: Index, flow: Flow, spec: FlowSpec | None) -> Page:
         sections += [
             _process(index, here, spec),
             _identification(index, here, flow, spec),
-            *_content(spec),
+            *_content(index, here, spec),
             _technical(spec),
             _security(spec),
             _downloads(here, flow, spec),
@@ -155,17 +155,26 @@ def _identification(index: Index, here: str, flow: Flow, spec: FlowSpec) -> Sect
     return Section("Identification du flux", (Diagram(drawing.path, caption), Table(headers, (row,))))
 
 
-def _content(spec: FlowSpec) -> list[Section]:
+def _value_set_cell(here: str, attribute: Attribute) -> str:
+    """The value set of a coded attribute, linked to its page."""
+    if not attribute.value_set:
+        return "—"
+    target = site_paths.md_link(here, site_paths.value_set_page(attribute.value_set))
+    return link(md(attribute.value_set), target)
+
+
+def _content(index: Index, here: str, spec: FlowSpec) -> list[Section]:
     root = spec.classes[0]
     lead = Paragraphs(
         f"Le message est la classe **{root.name}** ; les autres classes en détaillent des parties. Chaque "
         "attribut s'écrit `nom : [cardinalité] Type`, avec les types du modèle des objets de santé (MOS) ; "
-        "une cardinalité minimale de 1 rend l'attribut obligatoire."
+        "une cardinalité minimale de 1 rend l'attribut obligatoire. Le jeu de valeurs d'un attribut codé "
+        "ouvre sa page : ses codes, et d'où ils viennent."
     )
     sections = [Section("Contenu du message", (lead,))]
     for cls in spec.classes:
         rows = tuple(
-            (f"`{attribute_line(a)}`", md(" ".join(a.description.split())), md(a.value_set) if a.value_set else "—")
+            (f"`{attribute_line(a)}`", md(" ".join(a.description.split())), _value_set_cell(here, a))
             for a in cls.attributes
         )
         blocks: list[Block] = [
