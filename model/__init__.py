@@ -47,6 +47,7 @@ from model.enums import (
     Authentication,
     AxisStatus,
     CatalogueStatus,
+    CodesStatus,
     CountMeasure,
     DataCategory,
     Direction,
@@ -56,6 +57,7 @@ from model.enums import (
     Nature,
     NoteKind,
     Owner,
+    Provenance,
     QuestionTheme,
     RgaaCompliance,
     Sector,
@@ -65,25 +67,30 @@ from model.enums import (
     SystemCategory,
 )
 from model.flow_spec import Attribute, FlowSpec, MessageClass, Security, SpecActor, Technical
-from model.index import Index
+from model.index import Binding, Index
 from model.loader import CONTENT_DIR, Loaded, content_files, load_framework, load_model
 from model.problems import ModelError, Problem
 from model.releases import Release, ReleaseRecord, Releases, read_releases, sha256, version_key
 from model.rules import Requirement, Rule, Selector
+from model.value_sets import PROPOSAL_PREFIX, Concept, ValueSet
 from model.versions import Version
 
 __all__ = [
     "CONTENT_DIR",
     "GT_DOCUMENT",
+    "PROPOSAL_PREFIX",
     "Actor",
     "ActorKind",
     "Attribute",
     "Authentication",
     "Axis",
     "AxisStatus",
+    "Binding",
     "CatalogueCase",
     "CatalogueStatus",
     "Check",
+    "CodesStatus",
+    "Concept",
     "CountMeasure",
     "Criterion",
     "DataCategory",
@@ -112,6 +119,7 @@ __all__ = [
     "Owner",
     "Phase",
     "Problem",
+    "Provenance",
     "Question",
     "QuestionTheme",
     "Recommendation",
@@ -144,6 +152,7 @@ __all__ = [
     "TransverseGroup",
     "UseCase",
     "UseCaseSheet",
+    "ValueSet",
     "Version",
     "View",
     "WorkingGroup",

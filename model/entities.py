@@ -40,6 +40,7 @@ from model.enums import (
 from model.flow_spec import FlowSpec
 from model.releases import Release, Releases
 from model.rules import Rule
+from model.value_sets import ValueSet
 from model.versions import Version
 
 
@@ -363,6 +364,9 @@ class Framework(_Entity):
     )
     flow_specs: list[FlowSpec] = Field(
         default_factory=list, description="Spécifications des flux, à la manière d'un volet du CI-SIS."
+    )
+    value_sets: list[ValueSet] = Field(
+        default_factory=list, description="Jeux de valeurs des attributs codés des spécifications de flux."
     )
     recommendations: list[Recommendation] = Field(
         default_factory=list, description="Recommandations (principes thématiques et règles d'urbanisation)."

@@ -139,6 +139,22 @@ class NoteKind(_Labelled):
     EDITORIAL = "editorial"
 
 
+class Provenance(_Labelled):
+    """Origine d'un jeu de valeurs."""
+
+    NATIONAL = "national"
+    EXTERNAL = "external"
+    PROPOSAL = "proposal"
+
+
+class CodesStatus(_Labelled):
+    """Ce que le modèle porte des codes d'un jeu de valeurs."""
+
+    COMPLETE = "complete"
+    PARTIAL = "partial"
+    NOT_EMBEDDED = "not_embedded"
+
+
 class QuestionTheme(_Labelled):
     """Thème d'un besoin ou questionnement (section 1.1.2)."""
 
@@ -337,6 +353,16 @@ _LABELS: dict[str, dict[str, str]] = {
     "AxisStatus": {
         "instructed": "Instruit dans la version actuelle du cadre",
         "to_be_instructed": "À instruire",
+    },
+    "Provenance": {
+        "national": "Jeu national (nomenclatures de l'ANS)",
+        "external": "Terminologie internationale",
+        "proposal": "Proposition du cadre",
+    },
+    "CodesStatus": {
+        "complete": "Tous les codes sont publiés ici",
+        "partial": "Liste partielle",
+        "not_embedded": "Codes non embarqués",
     },
     "NoteKind": {
         "ocr": "Lecture de la source (OCR)",

@@ -26,6 +26,7 @@ from pydantic import (
 from model._base import URL_HELP, HttpsUrl, Id, Label, Note, SourceRef, Text, _Entity, shown
 from model.enums import ActorKind, MosType, SpecStatus
 from model.mos import example_problem
+from model.value_sets import ValueSetId
 
 ClassName = Annotated[
     str,
@@ -51,9 +52,12 @@ class Attribute(_Entity):
         default=None, alias="class", description="Classe du même message, pour un attribut composé."
     )
     description: Text
-    value_set: Label | None = Field(
+    value_set: ValueSetId | None = Field(
         default=None,
-        description="Jeu de valeurs (JDV_…) ou terminologie (TRE_…) des nomenclatures nationales, pour un code.",
+        description=(
+            "Jeu de valeurs du modèle (model/content/value-sets/) dont le code prend ses valeurs : national"
+            " (JDV_…, TRE_…), international (LOINC, UCUM) ou proposé par le cadre (CADRE-DE4-…)."
+        ),
     )
     example: Example | None = Field(
         default=None, description="Valeur de l'exemple publié avec le schéma (sinon, une valeur type est prise)."

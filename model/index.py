@@ -21,6 +21,17 @@ from model.entities import (
     View,
 )
 from model.enums import CountMeasure, Sector, ServiceKind
+from model.flow_spec import Attribute, FlowSpec, MessageClass
+from model.value_sets import ValueSet
+
+
+@dataclass(frozen=True)
+class Binding:
+    """A coded attribute of a flow's message bound to a value set."""
+
+    spec: FlowSpec
+    message_class: MessageClass
+    attribute: Attribute
 
 
 class Index:
@@ -68,6 +79,13 @@ class Index:
                 self._use_cases_of[ident].append(uc)
             for flow_id in dict.fromkeys(uc.flows):
                 self._use_cases_of_flow[flow_id].append(uc)
+        self.value_sets: dict[str, ValueSet] = {vs.id: vs for vs in framework.value_sets}
+        self._bindings: dict[str, list[Binding]] = defaultdict(list)
+        for spec in framework.flow_specs:
+            for cls in spec.classes:
+                for attribute in cls.attributes:
+                    if attribute.value_set:
+                        self._bindings[attribute.value_set].append(Binding(spec, cls, attribute))
         self._views_of: dict[str, list[View]] = defaultdict(list)
         for view in self.views.values():
             for ident in self.services_of_view(view):
@@ -138,6 +156,10 @@ class Index:
             for v in self.views.values()
             if any(f.id in rec.flows for f in v.flows) or set(rec.services) & set(self.services_of_view(v))
         ]
+
+    def bindings(self, value_set_id: str) -> list[Binding]:
+        """The coded attributes bound to a value set, in the order of the specifications."""
+        return self._bindings.get(value_set_id, [])
 
     def flow_tag(self, flow: Flow) -> str:
         """A flow named across views: its view's identifier in capitals, then its letter (« PA B' »)."""

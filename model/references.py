@@ -11,6 +11,7 @@ from model.catalogue_checks import catalogue_rules
 from model.entities import Framework, View
 from model.problems import Problem
 from model.rules import Rule
+from model.value_set_checks import value_set_rules
 
 
 @dataclass
@@ -77,6 +78,7 @@ def check(
             ("sheet", "fiche de cas d'usage"),
             ("stated_count", "nombre énoncé"),
             ("version", "version du cadre"),
+            ("value_set", "jeu de valeurs"),
         ]
     }
     for fragment, kind, ident, path in _definitions(fragments):
@@ -107,6 +109,7 @@ def check(
     problems.extend(_view_rules(fragments))
     problems.extend(_spec_rules(fragments, complete=complete))
     problems.extend(catalogue_rules(fragments, declared_elsewhere))
+    problems.extend(value_set_rules(fragments, declared_elsewhere, complete=complete))
     return problems
 
 
@@ -140,6 +143,7 @@ def _definitions(fragments: list[Fragment]) -> Iterator[tuple[Fragment, str, str
             ("sheets", "sheet"),
             ("stated_counts", "stated_count"),
             ("versions", "version"),
+            ("value_sets", "value_set"),
         ):
             for i, entity in enumerate(getattr(fw, key)):
                 yield fragment, kind, entity.id, (key, i)

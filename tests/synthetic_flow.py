@@ -111,7 +111,7 @@ def schema(synthetic: FlowSpec, added: dict[tuple[str, ...], dict[str, Any]] = A
         "$id": f"urn:x-test:{synthetic.flow}",
         "title": synthetic.technical_name,
         "description": "Flux synthétique des tests.",
-        **json_schemas.message_schema(synthetic),
+        **json_schemas.message_schema(synthetic, {}),
     }
     for path, keywords in added.items():
         node = result

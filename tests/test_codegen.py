@@ -54,7 +54,7 @@ def schemas(
     flows: dict[str, Flow] = {}
     written: dict[str, dict[str, Any]] = {}
     for spec in index.framework.flow_specs:
-        files = json_schemas.paths(index.flows[spec.flow], spec)
+        files = json_schemas.paths(index, spec)
         schema = json.loads(outputs[files["schema"]])
         valid = json.loads(outputs[files["example"]])
         written[spec.flow] = schema

@@ -24,6 +24,7 @@ def test_every_entity_has_exactly_one_page(index: Index, outputs: dict[str, str]
         *(site_paths.page("axis", a) for a in index.axes),
         *(site_paths.case_page(c.task_force, c.id) for c in index.cases.values()),
         *(site_paths.sheet_page(s.id) for s in index.framework.sheets),
+        *(site_paths.value_set_page(v) for v in index.value_sets),
     }
     overview = {site_paths.CRITERIA, site_paths.TRANSVERSE, site_paths.ERRATA, site_paths.REMARKS, site_paths.MAP}
     overview.update({f"{site_paths.CATALOGUE}/tous-les-cas.md", "telechargements.md"})
@@ -31,7 +32,7 @@ def test_every_entity_has_exactly_one_page(index: Index, outputs: dict[str, str]
     assert entity_pages == expected
     assert len(expected) == len(index.flows) + len(index.services) + len(index.use_cases) + len(
         index.recommendations
-    ) + len(index.views) + len(index.axes) + len(index.cases) + len(index.framework.sheets)
+    ) + len(index.views) + len(index.axes) + len(index.cases) + len(index.framework.sheets) + len(index.value_sets)
     for task_force in index.task_forces:
         assert site_paths.task_force_page(task_force) in pages
 

@@ -53,7 +53,7 @@ def cases(index: Index, outputs: dict[str, str]) -> dict[str, Case]:
     """Schema, valid example and invalid examples by file stem: every flow as published, and the synthetic one."""
     found: dict[str, Case] = {}
     for spec in index.framework.flow_specs:
-        files = json_schemas.paths(index.flows[spec.flow], spec)
+        files = json_schemas.paths(index, spec)
         invalid = {k.removeprefix("invalid:"): json.loads(outputs[v]) for k, v in files.items() if ":" in k}
         found[spec.flow] = (json.loads(outputs[files["schema"]]), json.loads(outputs[files["example"]]), invalid)
     real = index.framework.flow_specs[0]

@@ -174,8 +174,8 @@ CHECKER = Draft202012Validator.FORMAT_CHECKER
         ),
         (
             PA,
-            'cardinality: "1..1", type: Code, value_set: JDV_OperationOffreRor',
-            'cardinality: "1..2", type: Code, value_set: JDV_OperationOffreRor',
+            'cardinality: "1..1", type: Code, value_set: CADRE-DE4-OperationOffreRor',
+            'cardinality: "1..2", type: Code, value_set: CADRE-DE4-OperationOffreRor',
             "cardinality",
             "valeur « 1..2 » non admise pour « cardinality »",
             "valeurs admises : '0..1', '1..1', '0..*' ou '1..*'",
@@ -278,8 +278,8 @@ def test_every_published_example_is_valid_against_its_schema_formats_included(
     index: Index, outputs: dict[str, str]
 ) -> None:
     for spec in index.framework.flow_specs:
-        flow_id, flow = spec.flow, index.flows[spec.flow]
-        files = json_schemas.paths(flow, spec)
+        flow_id = spec.flow
+        files = json_schemas.paths(index, spec)
         schema = json.loads(outputs[files["schema"]])
         validator = Draft202012Validator(schema, format_checker=CHECKER)
         assert not list(validator.iter_errors(json.loads(outputs[files["example"]]))), flow_id

@@ -53,12 +53,12 @@ def downloads_page(index: Index) -> Page:
         ),
     )
     flow_rows = []
-    used = {name for spec in index.framework.flow_specs for name in json_schemas.invalid(spec)}
+    used = {name for spec in index.framework.flow_specs for name in json_schemas.invalid(index, spec)}
     for spec in index.framework.flow_specs:
         flow = index.flows[spec.flow]
-        files = json_schemas.paths(flow, spec)
+        files = json_schemas.paths(index, spec)
         invalid = ", ".join(
-            link(md(name), download_link(here, files[f"invalid:{name}"])) for name in json_schemas.invalid(spec)
+            link(md(name), download_link(here, files[f"invalid:{name}"])) for name in json_schemas.invalid(index, spec)
         )
         flow_rows.append(
             (
@@ -99,6 +99,19 @@ def downloads_page(index: Index) -> Page:
                         ("Flux", "Nom technique et version", "Schéma", "Exemple valide", "Exemples invalides"),
                         tuple(flow_rows),
                         empty="Aucun flux spécifié.",
+                    ),
+                ),
+            ),
+            Section(
+                "Les jeux de valeurs",
+                (
+                    Paragraphs(
+                        f"Chaque jeu de valeurs des attributs codés ({len(index.value_sets)} jeux) est publié en JSON "
+                        "(ses codes, sa provenance, les attributs qui l'utilisent), sous schemas/jeux-de-valeurs/ et "
+                        "dans l'archive ; la page "
+                        + link(md("Jeux de valeurs"), site_paths.md_link(here, site_paths.VALUE_SETS_INDEX))
+                        + " les liste avec un lien vers chaque fichier. Le schéma d'un flux reprend les codes de "
+                        "ses jeux quand ce cadre les connaît tous."
                     ),
                 ),
             ),

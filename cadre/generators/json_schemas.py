@@ -12,14 +12,22 @@ examples are made by :mod:`cadre.generators.schema_examples`.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from cadre.generators.schema_examples import BREACHES, Breach, invalid_examples, valid_example
-from model import Attribute, Flow, FlowSpec, Index, MessageClass, MosType
+from model import Attribute, Flow, FlowSpec, Index, MessageClass, MosType, Provenance, ValueSet
 from model.mos import JSON_TYPES
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 FOLDER = "schemas/flux"
+
+PROVENANCE = {
+    Provenance.NATIONAL: "nomenclature nationale de l'ANS",
+    Provenance.EXTERNAL: "terminologie internationale",
+    Provenance.PROPOSAL: "proposition de ce cadre (ni l'ANS ni un autre organisme ne le publie)",
+}
+"""How a schema's description names the provenance of a value set."""
 
 
 def type_schema(mos_type: str) -> dict[str, object]:
@@ -32,22 +40,23 @@ def schema_id(flow: Flow, spec: FlowSpec) -> str:
     return f"urn:x-cadre-urbanisation-ms:de4:v1:schemas:flux:{flow.id}:{spec.version}"
 
 
-def paths(flow: Flow, spec: FlowSpec) -> dict[str, str]:
+def paths(index: Index, spec: FlowSpec) -> dict[str, str]:
     """Where the schema and the examples of a flow are written, under ``generated/``.
 
     Keys: ``schema``, ``example``, then ``invalid:<suffix>`` for each invalid example (see :func:`invalid`).
     """
-    base = f"{FOLDER}/{flow.id}"
+    base = f"{FOLDER}/{spec.flow}"
     return {
         "schema": f"{base}.schema.json",
         "example": f"{base}.exemple.json",
-        **{f"invalid:{name}": f"{base}.invalide-{name}.json" for name in invalid(spec)},
+        **{f"invalid:{name}": f"{base}.invalide-{name}.json" for name in invalid(index, spec)},
     }
 
 
-def invalid(spec: FlowSpec) -> dict[str, Breach]:
+def invalid(index: Index, spec: FlowSpec) -> dict[str, Breach]:
     """The invalid examples of a flow's schema, one per kind of constraint it holds: suffix → what it breaks."""
-    return {name: BREACHES[name] for name in invalid_examples(message_schema(spec), valid_example(spec))}
+    schema = message_schema(spec, index.value_sets)
+    return {name: BREACHES[name] for name in invalid_examples(schema, valid_example(spec, value_sets=index.value_sets))}
 
 
 def generate(index: Index) -> dict[str, str]:
@@ -61,9 +70,9 @@ def generate(index: Index) -> dict[str, str]:
 def flow_files(index: Index, spec: FlowSpec) -> dict[str, str]:
     """The schema, the valid example and the invalid examples of one flow: path under ``generated/`` → text."""
     flow = index.flows[spec.flow]
-    files = paths(flow, spec)
+    files = paths(index, spec)
     schema = flow_schema(index, flow, spec)
-    example = valid_example(spec)
+    example = valid_example(spec, value_sets=index.value_sets)
     outputs = {files["schema"]: _dump(schema), files["example"]: _dump(example)}
     for name, instance in invalid_examples(schema, example).items():
         outputs[files[f"invalid:{name}"]] = _dump(instance)
@@ -83,41 +92,85 @@ def flow_schema(index: Index, flow: Flow, spec: FlowSpec) -> dict[str, Any]:
             f"classe {spec.classes[0].name} : {_plain(spec.classes[0].description)} "
             f"Émetteur : {index.services[flow.emitter].name}. Récepteur : {index.services[flow.receiver].name}."
         ),
-        **message_schema(spec),
+        **message_schema(spec, index.value_sets),
     }
 
 
-def message_schema(spec: FlowSpec) -> dict[str, Any]:
-    """The constraints of a flow's message: its first class, with the other classes as ``$defs``."""
+def message_schema(spec: FlowSpec, value_sets: Mapping[str, ValueSet]) -> dict[str, Any]:
+    """The constraints of a flow's message: its first class, with the other classes and the value sets as ``$defs``.
+
+    A value set whose codes the model holds is one definition (a type named after the set, its codes as
+    ``enum``), shared by every attribute bound to it: generated code gets one enumeration per set.
+    """
     root, *others = spec.classes
-    defs = {
-        cls.name: {"title": cls.name, "description": _plain(cls.description), **_object(spec, cls)} for cls in others
+    defs: dict[str, Any] = {
+        cls.name: {"title": cls.name, "description": _plain(cls.description), **_object(spec, cls, value_sets)}
+        for cls in others
     }
-    return {**_object(spec, root), **({"$defs": defs} if defs else {})}
+    for attribute in (a for cls in spec.classes for a in cls.attributes):
+        value_set = value_sets.get(attribute.value_set or "")
+        if value_set is not None and value_set.embedded:
+            defs[type_name(value_set)] = {
+                "title": type_name(value_set),
+                "description": value_set_description(value_set),
+                "type": "string",
+                "enum": [code.code for code in value_set.codes],
+            }
+    return {**_object(spec, root, value_sets), **({"$defs": defs} if defs else {})}
 
 
-def _object(spec: FlowSpec, cls: MessageClass) -> dict[str, Any]:
+def type_name(value_set: ValueSet) -> str:
+    """The type name of a value set in the schemas (``JDV_J55-CategorieEG-ROR`` → ``CategorieEGROR``)."""
+    name = value_set.id
+    for prefix in ("CADRE-DE4-", "JDV_", "TRE_", "ASS_"):
+        name = name.removeprefix(prefix)
+    parts = name.split("-")
+    if len(parts) > 1 and parts[0][:1].isalpha() and parts[0][1:].isdigit():
+        parts = parts[1:]  # the ANS's number (J55, R247) is not part of a type name
+    return "".join(part[:1].upper() + part[1:] for part in parts if part)
+
+
+def value_set_description(value_set: ValueSet) -> str:
+    """What a schema says of an attribute's value set: its name, provenance, and where its codes are."""
+    text = f"Jeu de valeurs {value_set.id} « {value_set.title} », {PROVENANCE[value_set.provenance]}."
+    if value_set.embedded:
+        return text
+    if value_set.codes:
+        return (
+            f"{text} Ce cadre n'en connaît qu'une partie des codes : le schéma accepte tout texte non vide ;"
+            f" la liste de référence est publiée sur {value_set.codes_url}."
+        )
+    return (
+        f"{text} Codes non recopiés dans ce schéma, qui accepte tout texte non vide : ils sont publiés sur"
+        f" {value_set.codes_url}."
+    )
+
+
+def _object(spec: FlowSpec, cls: MessageClass, value_sets: Mapping[str, ValueSet]) -> dict[str, Any]:
     return {
         "type": "object",
-        "properties": {a.name: _property(spec, a) for a in cls.attributes},
+        "properties": {a.name: _property(spec, a, value_sets) for a in cls.attributes},
         "required": [a.name for a in cls.attributes if a.cardinality.startswith("1")],
         "additionalProperties": False,
     }
 
 
-def _property(spec: FlowSpec, attribute: Attribute) -> dict[str, Any]:
-    """An attribute: no title (the type's name comes from its class or is a plain JSON type).
+def _property(spec: FlowSpec, attribute: Attribute, value_sets: Mapping[str, ValueSet]) -> dict[str, Any]:
+    """An attribute: no title (the type's name comes from its class, its value set, or is a plain JSON type).
 
-    A single class is ``allOf: [{$ref}]`` so that the attribute's own description stays with the attribute
-    while the class remains one definition; a list has its description and ``items: {$ref}``.
+    A single class or value set is ``allOf: [{$ref}]`` so that the attribute's own description stays with
+    the attribute while the type remains one definition; a list has its description and ``items: {$ref}``.
     """
     kind = attribute.class_ or attribute.type
     description = f"{attribute.name} : [{attribute.cardinality}] {kind}. {_plain(attribute.description)}"
-    if attribute.value_set:
-        description += f" Jeu de valeurs : {attribute.value_set}."
+    value_set = value_sets[attribute.value_set] if attribute.value_set else None  # checked by the model
+    if value_set is not None:
+        description += " " + value_set_description(value_set)
     if attribute.class_:
         target = "#" if attribute.class_ == spec.classes[0].name else f"#/$defs/{attribute.class_}"
         item: dict[str, Any] = {"$ref": target}
+    elif value_set is not None and value_set.embedded:
+        item = {"$ref": f"#/$defs/{type_name(value_set)}"}
     else:
         assert attribute.type is not None  # checked by the model: a type or a class
         item = dict(JSON_TYPES[attribute.type])
@@ -128,7 +181,7 @@ def _property(spec: FlowSpec, attribute: Attribute) -> dict[str, Any]:
             "items": item,
             **({"minItems": 1} if attribute.cardinality == "1..*" else {}),
         }
-    if attribute.class_:
+    if "$ref" in item:
         # Not a sibling of "$ref": json-schema-to-typescript would make one more type (Usager1) for it.
         return {"description": description, "allOf": [item]}
     return {"description": description, **item}

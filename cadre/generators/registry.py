@@ -23,6 +23,7 @@ from cadre.generators import (
     source_pages,
     spec_pages,
     trace_pages,
+    value_set_pages,
     version_pages,
 )
 from cadre.generators.step import Generator, Step
@@ -59,6 +60,12 @@ _PIPELINE: tuple[Step, ...] = (
         "la spécification de chaque flux, à la manière d'un volet du CI-SIS",
         ("docs/flux/",),
         "flux/index.md",
+    ),
+    Step(
+        value_set_pages.generate,
+        "les jeux de valeurs des attributs codés : une page et un fichier JSON par jeu, leur index",
+        ("docs/jeux-de-valeurs/", "schemas/jeux-de-valeurs/"),
+        "jeux-de-valeurs/index.md",
     ),
     Step(download_pages.generate, "la page des téléchargements", ("docs/telechargements.md",), "telechargements.md"),
     Step(

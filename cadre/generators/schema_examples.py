@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from model import FlowSpec
+from model import FlowSpec, ValueSet
 from model.mos import SAMPLES
 
 Path = tuple[str | int, ...]
@@ -66,16 +66,25 @@ _WRONG_FORMAT = {"date": "2024-02-30", "date-time": "2024-01-31T25:00:00+01:00",
 _VALUE_KEYWORDS = ("enum", "const", "pattern", "format")
 
 
-def valid_example(spec: FlowSpec, name: str | None = None) -> dict[str, Any]:
-    """A valid message: every attribute of every class, optional ones included, with its example value."""
+def valid_example(
+    spec: FlowSpec, name: str | None = None, *, value_sets: dict[str, ValueSet] | None = None
+) -> dict[str, Any]:
+    """A valid message: every attribute of every class, optional ones included, with its example value.
+
+    An attribute without an example takes a typical value: the first code of its value set, when the
+    model holds its codes, else a sample of its type.
+    """
     cls = spec.message_class(name or spec.classes[0].name)
     instance: dict[str, Any] = {}
     for attribute in cls.attributes:
         if attribute.class_:
-            value: object = valid_example(spec, attribute.class_)
+            value: object = valid_example(spec, attribute.class_, value_sets=value_sets)
+        elif attribute.example is not None:
+            value = attribute.example
         else:
             assert attribute.type is not None  # checked by the model: a type or a class
-            value = attribute.example if attribute.example is not None else SAMPLES[attribute.type]
+            value_set = (value_sets or {}).get(attribute.value_set or "")
+            value = value_set.codes[0].code if value_set and value_set.codes else SAMPLES[attribute.type]
         instance[attribute.name] = [value] if attribute.cardinality.endswith("*") else value
     return instance
 

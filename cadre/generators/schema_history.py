@@ -80,7 +80,7 @@ def current(index: Index, flow: str) -> SchemaVersion | None:
     if spec is None:
         return None
     files = json_schemas.flow_files(index, spec)
-    schema_path = json_schemas.paths(index.flows[flow], spec)["schema"]
+    schema_path = json_schemas.paths(index, spec)["schema"]
     return SchemaVersion(
         flow=flow,
         version=spec.version,

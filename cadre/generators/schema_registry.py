@@ -46,7 +46,7 @@ def _flow_entry(index: Index, flow: str, versions: list[SchemaVersion]) -> dict[
         "technical_name": last.technical_name,
         "section": last.section,
         "current_version": spec.version if spec else None,
-        "latest": _relative(json_schemas.paths(index.flows[flow], spec)["schema"]) if spec else None,
+        "latest": _relative(json_schemas.paths(index, spec)["schema"]) if spec else None,
         "versions": [_version_entry(v) for v in versions],
     }
 

@@ -67,10 +67,10 @@ def flow_page(index: Index, flow: Flow, spec: FlowSpec | None) -> Page:
         sections += [
             _process(index, here, spec),
             _identification(index, here, flow, spec),
-            *_content(spec),
+            *_content(index, here, spec),
             _technical(spec),
             _security(spec),
-            _downloads(here, flow, spec),
+            _downloads(index, here, flow, spec),
             versions_section(index, here, flow.id),
         ]
     else:
@@ -157,17 +157,26 @@ def _identification(index: Index, here: str, flow: Flow, spec: FlowSpec) -> Sect
     return Section("Identification du flux", (Diagram(drawing.path, caption), Table(headers, (row,))))
 
 
-def _content(spec: FlowSpec) -> list[Section]:
+def _value_set_cell(here: str, attribute: Attribute) -> str:
+    """The value set of a coded attribute, linked to its page."""
+    if not attribute.value_set:
+        return "—"
+    target = site_paths.md_link(here, site_paths.value_set_page(attribute.value_set))
+    return link(md(attribute.value_set), target)
+
+
+def _content(index: Index, here: str, spec: FlowSpec) -> list[Section]:
     root = spec.classes[0]
     lead = Paragraphs(
         f"Le message est la classe **{root.name}** ; les autres classes en détaillent des parties. Chaque "
         "attribut s'écrit `nom : [cardinalité] Type`, avec les types du modèle des objets de santé (MOS) ; "
-        "une cardinalité minimale de 1 rend l'attribut obligatoire."
+        "une cardinalité minimale de 1 rend l'attribut obligatoire. Le jeu de valeurs d'un attribut codé "
+        "ouvre sa page : ses codes, et d'où ils viennent."
     )
     sections = [Section("Contenu du message", (lead,))]
     for cls in spec.classes:
         rows = tuple(
-            (f"`{attribute_line(a)}`", md(" ".join(a.description.split())), md(a.value_set) if a.value_set else "—")
+            (f"`{attribute_line(a)}`", md(" ".join(a.description.split())), _value_set_cell(here, a))
             for a in cls.attributes
         )
         blocks: list[Block] = [
@@ -209,8 +218,8 @@ def _security(spec: FlowSpec) -> Section:
     return Section("Sécurité et identification", (Table(("Exigence", "Description"), rows),))
 
 
-def _downloads(here: str, flow: Flow, spec: FlowSpec) -> Section:
-    files = json_schemas.paths(flow, spec)
+def _downloads(index: Index, here: str, flow: Flow, spec: FlowSpec) -> Section:
+    files = json_schemas.paths(index, spec)
     rows = [
         (link(md(f"{flow.id}.schema.json"), download_link(here, files["schema"])), "Schéma JSON (2020-12) du message"),
         (
@@ -223,7 +232,7 @@ def _downloads(here: str, flow: Flow, spec: FlowSpec) -> Section:
             link(md(f"{flow.id}.invalide-{name}.json"), download_link(here, files[f"invalid:{name}"])),
             f"Exemple invalide : {breach.why} (`{breach.constraint}`)",
         )
-        for name, breach in json_schemas.invalid(spec).items()
+        for name, breach in json_schemas.invalid(index, spec).items()
     ]
     return Section(
         "Téléchargements",

@@ -50,6 +50,21 @@ STAKES = "enjeux/index.md"
 NEXT_STEPS = "prochaines-etapes/index.md"
 CHANGELOG = "historique/index.md"
 """The changelog: the framework's recorded versions."""
+VALUE_SETS = "jeux-de-valeurs"
+"""Folder of the value sets: an index, and one page per set."""
+VALUE_SETS_INDEX = f"{VALUE_SETS}/index.md"
+VALUE_SET_DOWNLOADS = "schemas/jeux-de-valeurs"
+"""Folder of ``generated/`` with each value set as JSON (published under the downloads with the schemas)."""
+
+
+def value_set_page(value_set_id: str) -> str:
+    """Page of a value set, named by its identifier (``jeux-de-valeurs/JDV_J30-TemporaliteAccueil-ROR.md``)."""
+    return f"{VALUE_SETS}/{value_set_id}.md"
+
+
+def value_set_download(value_set_id: str) -> str:
+    """Path in ``generated/`` of a value set as JSON."""
+    return f"{VALUE_SET_DOWNLOADS}/{value_set_id}.json"
 
 
 def task_force_page(task_force_id: str) -> str:
