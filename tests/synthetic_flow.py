@@ -1,10 +1,11 @@
 """A small synthetic flow specification whose schema holds every kind of constraint, for the schema tests.
 
-The real specifications have no enumeration, pattern, maximum length, maximum cardinality or bounds yet
-(enumerations for coded attributes are being added to the schemas); this flow's schema gets them added
-by hand, as a later generator would write them, so that the invalid examples and the code generators
-are tested on them today. Its classes also hold the names that trip code generators: a class used by
-two single attributes and a list, and a list of constrained texts in two classes.
+The real specifications have no pattern, maximum length, maximum cardinality or bounds yet, and their
+enumerations are shared definitions (one per value set); this flow's schema gets an inline enumeration
+and the other constraints added by hand, as a later generator would write them, so that the invalid
+examples and the code generators are tested on them today. Its classes also hold the names that trip
+code generators: a class used by two single attributes and a list, and a list of constrained texts in
+two classes.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ refuses every invalid one.
 
 from __future__ import annotations
 
+import enum
 import importlib
 import json
 import re
@@ -40,9 +41,13 @@ class Flow:
 
     root: str
     classes: frozenset[str]
+    enums: frozenset[str]
+    """The enumerations: one per value set whose codes the schema carries (``$defs``), plus inline ones,
+    which datamodel-code-generator names after their attribute and json-schema-to-typescript inlines."""
     properties: frozenset[str]
     valid: dict[str, Any]
     invalid: dict[str, dict[str, Any]]
+    inline: frozenset[str] = frozenset()
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +66,12 @@ def schemas(
         flows[spec.flow] = Flow(
             spec.technical_name,
             frozenset(c.name for c in spec.classes[1:]),
+            frozenset(
+                json_schemas.type_name(index.value_sets[a.value_set])
+                for c in spec.classes
+                for a in c.attributes
+                if a.value_set and index.value_sets[a.value_set].embedded
+            ),
             frozenset(a.name for c in spec.classes for a in c.attributes),
             valid,
             schema_examples.invalid_examples(schema, valid),
@@ -72,9 +83,11 @@ def schemas(
     flows[synthetic_flow.STEM] = Flow(
         synthetic_flow.TECHNICAL_NAME,
         frozenset(synthetic_flow.CLASSES[1:]),
+        frozenset({"Statut"}),
         frozenset(a.name for c in synthetic.classes for a in c.attributes),
         valid,
         schema_examples.invalid_examples(schema, valid),
+        inline=frozenset({"Statut"}),  # its enumeration is written on the attribute, not as a definition
     )
     for stem, schema in written.items():
         (folder / f"{stem}.schema.json").write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
@@ -122,7 +135,8 @@ def test_datamodel_code_generator_gives_clean_names_and_working_models(
         types = {n: t for n, t in types.items() if n.isidentifier()}  # not RootModel[...], put there by pydantic
         models = {n for n, t in types.items() if issubclass(t, pydantic.BaseModel) and "root" not in t.model_fields}
         assert models == {flow.root, *flow.classes}, stem
-        helpers = sorted(n for n in set(types) - models if not _helper_of_a_property(n, flow.properties))
+        assert {n for n, t in types.items() if issubclass(t, enum.Enum)} == flow.enums, stem
+        helpers = sorted(n for n in set(types) - models - flow.enums if not _helper_of_a_property(n, flow.properties))
         assert helpers == [], stem
         root: type[pydantic.BaseModel] = types[flow.root]
         root.model_validate(flow.valid)
@@ -151,5 +165,4 @@ def test_json_schema_to_typescript_gives_one_type_per_class_named_after_it(
         names = results[f"{stem}.schema.json"]["names"]
         assert [n for n in names if _CARDINALITY.search(n)] == [], stem
         assert len(names) == len(set(names)), stem
-        assert names[0] == flow.root, stem
-        assert set(names) == {flow.root, *flow.classes}, stem
+        assert set(names) == {flow.root, *flow.classes, *(flow.enums - flow.inline)}, stem

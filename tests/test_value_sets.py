@@ -76,6 +76,9 @@ def test_the_schema_enum_is_the_model_codes_or_says_where_they_are(index: Index,
                 value_set = index.value_sets[attribute.value_set or ""]
                 prop = part["properties"][attribute.name]
                 value = prop["items"] if prop.get("type") == "array" else prop
+                value = value["allOf"][0] if "allOf" in value else value
+                if "$ref" in value:  # one definition per value set, shared by its attributes
+                    value = schema["$defs"][value["$ref"].removeprefix("#/$defs/")]
                 value = {k: v for k, v in value.items() if k not in {"title", "description"}}
                 assert value_set.id in prop["description"], (spec.flow, attribute.name)
                 if value_set.codes_status is CodesStatus.COMPLETE:
@@ -182,6 +185,7 @@ def test_hostile_value_set_text_is_shown_as_text(hostile_outputs: dict[str, str]
     menu = hostile_outputs[DOC + f"{site_paths.VALUE_SETS}/SUMMARY.md"]
     assert "&lt;script&gt;" in menu and "<script" not in menu
     schema = json.loads(hostile_outputs["schemas/flux/pa-a.schema.json"])
-    assert "<b>ferme|ture</b>" in schema["properties"]["operation"]["enum"]
+    reference = schema["properties"]["operation"]["allOf"][0]["$ref"].removeprefix("#/$defs/")
+    assert "<b>ferme|ture</b>" in schema["$defs"][reference]["enum"]
     data = json.loads(hostile_outputs[site_paths.value_set_download("CADRE-DE4-OperationOffreRor")])
     assert data["title"] == HOSTILE
