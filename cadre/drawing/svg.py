@@ -29,7 +29,11 @@ def clean_svg(raw: bytes, spec: DiagramSpec) -> str:
     """
     root = ET.fromstring(raw)
     labels = {f"{spec.id}--node-{n.id}": n.tooltip or n.label for n in spec.nodes}
-    labels |= {f"{spec.id}--edge-{i}": e.tooltip or e.label for i, e in enumerate(spec.edges, start=1)}
+    names = {n.id: " ".join(n.label.split()) for n in spec.nodes}
+    labels |= {  # an arrow with nothing to say is named by its ends: never an empty <title/>, invalid in HTML
+        f"{spec.id}--edge-{i}": e.tooltip or e.label or f"{names.get(e.tail, e.tail)} → {names.get(e.head, e.head)}"
+        for i, e in enumerate(spec.edges, start=1)
+    }
     for element in root.iter():
         ident = element.get("id")
         if ident and not ident.startswith(f"{spec.id}--"):
