@@ -62,7 +62,8 @@ def _map_by_category(index: Index, flows: list[Flow]) -> DiagramSpec:
     category = {s.id: s.category for s in index.framework.services}
     pairs: dict[tuple[SystemCategory, SystemCategory], list[Flow]] = {}
     for flow in flows:
-        for pair in dict.fromkeys((category[leg.from_], category[leg.to]) for leg in flow.legs):
+        # One arrow per pair of categories, from the emitters' side to the receivers' side, as on the map.
+        for pair in dict.fromkeys((category[e], category[r]) for e in flow.emitters for r in flow.receivers):
             pairs.setdefault(pair, []).append(flow)
     used = list(dict.fromkeys(c for pair in pairs for c in pair))
     categories = [c for c in SystemCategory if c in used]
