@@ -26,7 +26,6 @@ from model.conformity import Check, Result, evaluate
 from model.entities import (
     Actor,
     Axis,
-    Flow,
     Framework,
     Group,
     Meaning,
@@ -67,6 +66,7 @@ from model.enums import (
     SystemCategory,
 )
 from model.flow_spec import Attribute, FlowSpec, MessageClass, Security, SpecActor, Technical
+from model.flows import Flow, Leg
 from model.index import Binding, Index
 from model.loader import CONTENT_DIR, Loaded, content_files, load_framework, load_model
 from model.problems import ModelError, Problem
@@ -105,6 +105,7 @@ __all__ = [
     "Group",
     "HttpsUrl",
     "Index",
+    "Leg",
     "Loaded",
     "Meaning",
     "MessageClass",

@@ -105,7 +105,9 @@ def selected(index: Index, selector: Selector) -> list[Service]:
         if selector.services and service.id not in selector.services:
             continue
         if selector.exchanging_with and not any(
-            {f.emitter, f.receiver} & partners and service.id in {f.emitter, f.receiver} for f in index.flows.values()
+            {leg.from_, leg.to} & partners and service.id in {leg.from_, leg.to}
+            for f in index.flows.values()
+            for leg in f.legs
         ):
             continue
         chosen.append(service)
@@ -188,11 +190,7 @@ def _features(expected: list[Feature], service: Service) -> tuple[Result, str, s
 
 def _receives_from(index: Index, expected: list[str], service: Service) -> tuple[Result, str, str]:
     def receives(origin: str) -> bool:
-        return any(
-            (f.emitter, f.receiver) == (origin, service.id)
-            or (f.direction.value == "bidirectional" and (f.emitter, f.receiver) == (service.id, origin))
-            for f in index.flows.values()
-        )
+        return any(f.sends(origin, service.id) for f in index.flows.values())
 
     missing = [index.services[origin].name for origin in expected if not receives(origin)]
     if not missing:

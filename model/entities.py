@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import Self
 
-from pydantic import ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator, model_validator
+from pydantic import ConfigDict, Field, PrivateAttr, model_validator
 
-from model._base import Count, Document, Flag, Id, Label, Letter, Note, Number, SourceRef, Text, _Entity
+from model._base import Count, Document, Flag, Id, Label, Note, Number, SourceRef, Text, _Entity
 from model.catalogue import (
     CatalogueCase,
     Criterion,
@@ -26,11 +26,7 @@ from model.enums import (
     Authentication,
     AxisStatus,
     CatalogueStatus,
-    DataCategory,
-    Direction,
     Feature,
-    FlowStatus,
-    Nature,
     Owner,
     QuestionTheme,
     RgaaCompliance,
@@ -38,6 +34,7 @@ from model.enums import (
     SystemCategory,
 )
 from model.flow_spec import FlowSpec
+from model.flows import Flow
 from model.releases import Release, Releases
 from model.rules import Rule
 from model.value_sets import ValueSet
@@ -124,14 +121,24 @@ class UseCase(_Entity):
 
     id: Id
     number: Count = Field(ge=1, description="Numéro du cas d'usage sur le schéma d'orchestration.")
-    actor: Id = Field(description="Acteur (« En tant que … »).")
-    goal: Text = Field(description="Objectif (« … je souhaite … »).")
+    actors: list[Id] = Field(
+        min_length=1,
+        description="Acteurs (« En tant que … ») : un seul dans le cas courant, tous ceux que la cellule nomme sinon.",
+    )
+    goals: list[Text] = Field(
+        min_length=1, description="Objectifs (« … je souhaite … ») : un par objectif que la cellule énonce."
+    )
     means: Text = Field(description="Démarche (« … et pour cela … »).")
     services: list[Id] = Field(default_factory=list, description="Services mobilisés.")
     flows: list[Id] = Field(default_factory=list, description="Flux mobilisés.")
     steps: list[Step] = Field(default_factory=list, description="Flèches du schéma d'orchestration.")
     source: SourceRef
     notes: list[Note] = Field(default_factory=list)
+
+    @property
+    def goal(self) -> str:
+        """The goals in one line, as a title shows them (« … ; … »)."""
+        return " ; ".join(self.goals)
 
 
 class Scenario(_Entity):
@@ -143,34 +150,6 @@ class Scenario(_Entity):
     use_cases: list[UseCase] = Field(default_factory=list)
     source: SourceRef
     notes: list[Note] = Field(default_factory=list)
-
-
-class Flow(_Entity):
-    """Flux d'échange de données entre deux services, repéré par sa lettre sur le schéma de la vue."""
-
-    id: Id
-    letter: Letter
-    title: Label = Field(description="Intitulé court du flux.")
-    emitter: Id = Field(description="Service émetteur.")
-    receiver: Id = Field(description="Service récepteur.")
-    direction: Direction = Field(description="Unidirectionnel ou bidirectionnel.")
-    nature: Nature = Field(description="Automatisé ou manuel.")
-    data_categories: list[DataCategory] = Field(description="Catégories de données échangées.")
-    status: FlowStatus = Field(description="Existant, en cours ou cible.")
-    description: Text
-    source: SourceRef
-    notes: list[Note] = Field(default_factory=list)
-
-    @field_validator("receiver")
-    @classmethod
-    def _between_two_services(cls, receiver: str, info: ValidationInfo) -> str:
-        """A flow joins two services: a service sending to itself is a slip, and draws a loop on no diagram."""
-        if receiver == info.data.get("emitter"):
-            raise ValueError(
-                f"le flux « {info.data.get('id', '?')} » a le même service « {receiver} »"
-                " pour émetteur et pour récepteur → un flux relie deux services : corrigez « emitter » ou « receiver »"
-            )
-        return receiver
 
 
 class View(_Entity):

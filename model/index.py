@@ -12,7 +12,6 @@ from model.catalogue import CatalogueCase, StatedCount, TaskForce, TransverseGro
 from model.entities import (
     Actor,
     Axis,
-    Flow,
     Framework,
     Recommendation,
     Scenario,
@@ -22,6 +21,7 @@ from model.entities import (
 )
 from model.enums import CountMeasure, Sector, ServiceKind
 from model.flow_spec import Attribute, FlowSpec, MessageClass
+from model.flows import Flow
 from model.value_sets import ValueSet
 
 
@@ -70,8 +70,10 @@ class Index:
         self._received: dict[str, list[Flow]] = defaultdict(list)
         self._rank = {ident: rank for rank, ident in enumerate(self.flows)}
         for flow in self.flows.values():
-            self._emitted[flow.emitter].append(flow)
-            self._received[flow.receiver].append(flow)
+            for ident in flow.emitters:
+                self._emitted[ident].append(flow)
+            for ident in flow.receivers:
+                self._received[ident].append(flow)
         self._use_cases_of: dict[str, list[UseCase]] = defaultdict(list)
         self._use_cases_of_flow: dict[str, list[UseCase]] = defaultdict(list)
         for uc in self.use_cases.values():
@@ -102,11 +104,11 @@ class Index:
         return list(self._parts.get(service_id, []))
 
     def flows_emitted(self, service_id: str) -> list[Flow]:
-        """Flows whose emitter is ``service_id``."""
+        """Flows of which ``service_id`` is an emitter."""
         return list(self._emitted.get(service_id, []))
 
     def flows_received(self, service_id: str) -> list[Flow]:
-        """Flows whose receiver is ``service_id``."""
+        """Flows of which ``service_id`` is a receiver."""
         return list(self._received.get(service_id, []))
 
     def flows_touching(self, service_ids: Iterable[str]) -> list[Flow]:
@@ -183,7 +185,7 @@ class Index:
         for group in view.groups:
             seen.update(dict.fromkeys(group.members))
         for flow in view.flows:
-            seen.update(dict.fromkeys([flow.emitter, flow.receiver]))
+            seen.update(dict.fromkeys(flow.ends))
         for scenario in view.scenarios:
             for uc in scenario.use_cases:
                 seen.update(dict.fromkeys(uc.services))

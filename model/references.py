@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from model._yaml import Path_, Positions, position
 from model.catalogue_checks import catalogue_rules
 from model.entities import Framework, View
+from model.flow_checks import leg_rules
 from model.problems import Problem
 from model.rules import Rule
 from model.value_set_checks import value_set_rules
@@ -107,6 +108,7 @@ def check(
             continue
         problems.append(fragment.problem(path, f"{noun} « {ident} » inconnu", _suggest(ident, known)))
     problems.extend(_view_rules(fragments))
+    problems.extend(leg_rules(fragments))
     problems.extend(_spec_rules(fragments, complete=complete))
     problems.extend(catalogue_rules(fragments, declared_elsewhere))
     problems.extend(value_set_rules(fragments, declared_elsewhere, complete=complete))
@@ -180,12 +182,12 @@ def _references(fragments: list[Fragment]) -> Iterator[tuple[Fragment, str, str,
             for g, group in enumerate(view.groups):
                 yield from _each(fragment, "service", group.members, ("views", v, "groups", g, "members"))
             for f, flow in enumerate(view.flows):
-                yield fragment, "service", flow.emitter, ("views", v, "flows", f, "emitter")
-                yield fragment, "service", flow.receiver, ("views", v, "flows", f, "receiver")
+                yield from _each(fragment, "service", flow.emitters, ("views", v, "flows", f, "emitters"))
+                yield from _each(fragment, "service", flow.receivers, ("views", v, "flows", f, "receivers"))
             for s, scenario in enumerate(view.scenarios):
                 for u, uc in enumerate(scenario.use_cases):
                     base = ("views", v, "scenarios", s, "use_cases", u)
-                    yield fragment, "participant", uc.actor, (*base, "actor")
+                    yield from _each(fragment, "participant", uc.actors, (*base, "actors"))
                     yield from _each(fragment, "service", uc.services, (*base, "services"))
                     yield from _each(fragment, "flow", uc.flows, (*base, "flows"))
                     for t, step in enumerate(uc.steps):

@@ -168,8 +168,14 @@ def hostile_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     )
     edit(
         view,
-        "            goal: Accéder aux portails d'information ou de services de Mon espace santé\n",
-        f"            goal: {json.dumps(text)}\n",
+        "              - Accéder aux portails d'information ou de services de Mon espace santé\n",
+        f"              - {json.dumps(text)}\n",
+    )
+    edit(
+        view,
+        "          - {from: portails-services-references, to: mes-agenda, nature: automated, status: existing}\n",
+        "          - {from: portails-services-references, to: mes-agenda, nature: automated, status: existing,"
+        f" condition: {json.dumps(text)}}}\n",
     )
     recs = root / "model/content/recommendations.yaml"
     edit(
@@ -196,6 +202,7 @@ def test_hostile_text_never_becomes_markup_in_pages(hostile_outputs: dict[str, s
         "docs/flux/mes-d.md": "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; [clic](javascript:alert(1))",
         "docs/flux/mes-e.md": "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &lt;b&gt;gras&lt;/b&gt;",
         "docs/cas-usage/mes-cu1.md": "![pisteur](http://tiers.example/p.png)",
+        "docs/flux/mes-a.md": "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &lt;b&gt;gras&lt;/b&gt;",
         "docs/recommandations/4-1-7.md": (
             "A &quot;guillemets&quot; {accolades} [crochets] \\l &lt;&lt;table&gt;&gt; | barre"
         ),

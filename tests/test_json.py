@@ -36,7 +36,7 @@ def test_framework_json_validates_against_its_schema(outputs: dict[str, str], sc
 
 def test_schema_rejects_a_flow_with_an_unknown_nature(outputs: dict[str, str], schema: dict[str, Any]) -> None:
     data = json.loads(outputs["framework.json"])
-    data["views"][0]["flows"][0]["nature"] = "télépathique"
+    data["views"][0]["flows"][0]["legs"][0]["nature"] = "télépathique"
     assert not Draft202012Validator(schema).is_valid(data)
 
 
@@ -55,4 +55,4 @@ def test_every_yaml_file_fits_the_schema_it_declares(schema: dict[str, Any]) -> 
 def test_schema_titles_and_descriptions_are_french(schema: dict[str, Any]) -> None:
     flow = schema["$defs"]["Flow"]
     assert flow["description"].startswith("Flux d'échange de données")
-    assert flow["properties"]["direction"]["description"] == "Unidirectionnel ou bidirectionnel."
+    assert flow["properties"]["legs"]["description"].startswith("Branches du flux : une par sens d'échange")

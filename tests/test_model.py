@@ -8,7 +8,7 @@ from model import Direction, Framework, Index, Nature
 def test_mes_view_has_the_five_flows_of_section_1_2_4(index: Index) -> None:
     flows = {f.letter: f for f in index.views["mes"].flows}
     assert sorted(flows) == ["A", "B", "C", "D", "E"]
-    ends = {letter: (f.emitter, f.receiver, f.direction) for letter, f in flows.items()}
+    ends = {letter: (*f.emitters, *f.receivers, f.direction) for letter, f in flows.items()}
     assert ends == {
         "A": ("portails-services-references", "mes-agenda", Direction.UNIDIRECTIONAL),
         "B": ("portails-services-references", "mes-profil-medical", Direction.UNIDIRECTIONAL),
@@ -16,7 +16,7 @@ def test_mes_view_has_the_five_flows_of_section_1_2_4(index: Index) -> None:
         "D": ("mes-profil-medical", "mes-dmp", Direction.UNIDIRECTIONAL),
         "E": ("mes-messagerie-citoyenne", "mes-dmp", Direction.UNIDIRECTIONAL),
     }
-    assert flows["E"].nature is Nature.MANUAL
+    assert flows["E"].natures == [Nature.MANUAL]
 
 
 def test_mes_parts_are_the_bricks_named_by_the_framework(index: Index) -> None:

@@ -126,8 +126,9 @@ def test_4_1_10_mph_without_the_flow_from_viatrajectoire(repo_copy: Path) -> Non
     view = repo_copy / "model/content/views/mph.yaml"
     edit(
         view,
-        "        emitter: viatrajectoire-handicap\n        receiver: mon-parcours-handicap\n",
-        "        emitter: viatrajectoire-handicap\n        receiver: dui\n",
+        "        receivers: [mon-parcours-handicap]\n        legs:\n"
+        "          - {from: viatrajectoire-handicap, to: mon-parcours-handicap,",
+        "        receivers: [dui]\n        legs:\n          - {from: viatrajectoire-handicap, to: dui,",
     )
     [warning] = warnings_of(repo_copy)
     assert warning.line == line_of(repo_copy / SERVICES, "- id: mon-parcours-handicap")

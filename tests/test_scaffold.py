@@ -47,9 +47,9 @@ NEW_FLOW = [
     "mes",
     "--title",
     "Rappel de rendez-vous envoyé par la messagerie citoyenne",
-    "--emitter",
+    "--emitters",
     "mes-agenda",
-    "--receiver",
+    "--receivers",
     "mes-messagerie-citoyenne",
     "--direction",
     "unidirectional",
@@ -82,7 +82,7 @@ def test_new_flow_with_every_field_is_valid_and_shown_everywhere(
     before, specs_before = view.read_text(encoding="utf-8"), specs.read_text(encoding="utf-8")
     assert main(["--root", str(repo_copy), *NEW_FLOW]) == 0
     out = capsys.readouterr().out
-    assert out.startswith(f"« mes-f » ajouté à {MES}, lignes 255 à 265 ; sa spécification à {MES_SPECS}, lignes ")
+    assert out.startswith(f"« mes-f » ajouté à {MES}, lignes 253 à 262 ; sa spécification à {MES_SPECS}, lignes ")
     todo = re.findall(rf"^{MES_SPECS}:\d+:\d+: erreur : « (\w+) » est vide$", out, flags=re.MULTILINE)
     spec_fields = ["technical_name", "expected_service", "trigger", "actions", "classes"]
     assert todo == [*spec_fields, "authentication", "identification", "consent", "traceability"]
@@ -96,6 +96,12 @@ def test_new_flow_with_every_field_is_valid_and_shown_everywhere(
     added = _inserted(before, view.read_text(encoding="utf-8"))
     assert added[0] == "      - id: mes-f\n" and added[1] == "        letter: F\n"
     assert "        data_categories: [service, health]\n" in added
+    assert added[3:7] == [
+        "        emitters: [mes-agenda]\n",
+        "        receivers: [mes-messagerie-citoyenne]\n",
+        "        legs:\n",
+        "          - {from: mes-agenda, to: mes-messagerie-citoyenne, nature: automated, status: target}\n",
+    ]
     assert added[-1] == '        source: {section: "1.2.4"}\n'
     loaded = load_model(repo_copy / "model" / "content", shown_from=repo_copy)
     assert loaded.warnings == []
@@ -116,19 +122,20 @@ def test_skeleton_says_which_fields_to_fill_and_where(repo_copy: Path, capsys: p
     view = repo_copy / MES
     todo = re.findall(rf"^{MES}:(\d+):\d+: erreur : « (\w+) » est vide$", out, flags=re.MULTILINE)
     assert [field for _, field in todo] == [
-        "emitter",
-        "receiver",
-        "direction",
-        "nature",
+        "emitters",
+        "receivers",
+        "legs",
         "data_categories",
-        "status",
         "description",
         "section",
     ]
     lines = view.read_text(encoding="utf-8").splitlines()
     for number, field in todo:
         assert lines[int(number) - 1].strip().startswith(f"{field}:  # à compléter : "), field
-    assert "valeurs admises : 'unidirectional' ou 'bidirectional'" in out
+    legs = lines[int(todo[2][0]) - 1]
+    assert (
+        "{from: émetteur, to: récepteur, nature: automated | manual, status: existing | in_progress | target}" in legs
+    )
     assert line_of(view, "letter: F") == line_of(view, "- id: mes-f") + 1
     assert main(["--root", str(repo_copy), "validate"]) == 1
 
@@ -138,8 +145,8 @@ def test_use_case_goes_before_the_comment_that_opens_the_next_schema(
 ) -> None:
     view = repo_copy / "model/content/views/mph.yaml"
     before = view.read_text(encoding="utf-8")
-    arguments = ["new", "use-case", "mph-suivi-sms", "--view", "mph", "--scenario", "mph-depot", "--actor", "usager"]
-    assert main(["--root", str(repo_copy), *arguments, "--goal", "Être prévenu", "--section", "1.3.2"]) == 0
+    arguments = ["new", "use-case", "mph-suivi-sms", "--view", "mph", "--scenario", "mph-depot", "--actors", "usager"]
+    assert main(["--root", str(repo_copy), *arguments, "--goals", "Être prévenu", "--section", "1.3.2"]) == 0
     added = _inserted(before, view.read_text(encoding="utf-8"))
     assert added[:2] == ["          - id: mph-suivi-sms\n", "            number: 5\n"]
     lines = view.read_text(encoding="utf-8").splitlines()
@@ -191,8 +198,8 @@ def test_a_view_without_flows_gets_its_list(repo_copy: Path) -> None:
         '    description: Une vue d\'essai.\n    source: {section: "1.6"}\n'
     )
     view.write_text(head + "# fin du fichier\n", encoding="utf-8")
-    arguments = ["new", "flow", "essai-a", "--view", "essai", "--title", "Essai", "--emitter", "mes"]
-    arguments += ["--receiver", "sante-fr", "--direction", "unidirectional", "--nature", "manual"]
+    arguments = ["new", "flow", "essai-a", "--view", "essai", "--title", "Essai", "--emitters", "mes"]
+    arguments += ["--receivers", "sante-fr", "--direction", "unidirectional", "--nature", "manual"]
     arguments += ["--data-categories", "service", "--status", "target", "--description", "Essai.", "--section", "1.6"]
     assert main(["--root", str(repo_copy), *arguments]) == 0
     text = view.read_text(encoding="utf-8")

@@ -32,7 +32,8 @@ def test_a_synthetic_model_validates_and_is_the_real_one_times_its_factor(
     assert len(big.flows) == counts["flux"] == 3 * len(index.flows)
     assert len(big.use_cases) == counts["cas d'usage"] == 3 * len(index.use_cases)
     copy = big.flows["mes-a-c3"]
-    assert (copy.emitter, copy.receiver) == ("portails-services-references-c3", "mes-agenda-c3")
+    assert (copy.emitters, copy.receivers) == (["portails-services-references-c3"], ["mes-agenda-c3"])
+    assert (copy.legs[0].from_, copy.legs[0].to) == ("portails-services-references-c3", "mes-agenda-c3")
     assert [uc.id for uc in big.use_cases_of_flow("mes-a-c3")] == ["mes-cu1-c3"]
     assert not (ROOT / "model" / "content" / "copies").exists()
 

@@ -40,7 +40,7 @@ def test_every_cell_of_the_matrix_is_a_link_to_the_right_pages(index: Index, out
     assert len(by_flow) == len(index.flows)
     for flow in index.flows.values():
         services, use_cases, recommendations = by_flow[site_paths.page("flow", flow.id)]
-        assert services == [site_paths.page("service", s) for s in (flow.emitter, flow.receiver)]
+        assert services == [site_paths.page("service", s) for s in flow.ends]
         assert use_cases == [site_paths.page("use_case", uc.id) for uc in index.use_cases_of_flow(flow.id)]
         assert recommendations == [
             site_paths.page("recommendation", r.id) for r in index.recommendations_of_flow(flow.id)

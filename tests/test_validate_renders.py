@@ -34,6 +34,13 @@ SERVICES = "model/content/services.yaml"
 PH = "model/content/catalogue/ph.yaml"
 CHECKER = Draft202012Validator.FORMAT_CHECKER
 
+SELF_LEG_OLD = "        legs:\n          - {from: portails-services-references, to: mes-agenda,"
+SELF_LEG_NEW = (
+    "        legs:\n          - {from: mes-agenda, to: mes-agenda, nature: manual, status: target}\n"
+    "          - {from: portails-services-references, to: mes-agenda,"
+)
+"""A second leg of flow MES A that goes from the agenda back to itself."""
+
 
 @pytest.mark.parametrize(
     ("file", "old", "new", "key", "message", "fix"),
@@ -108,11 +115,11 @@ CHECKER = Draft202012Validator.FORMAT_CHECKER
         ),
         (
             MES,
-            "receiver: mes-agenda",
-            "receiver: portails-services-references",
-            "receiver",
-            "le flux « mes-a » a le même service « portails-services-references » pour émetteur et pour récepteur",
-            "un flux relie deux services : corrigez « emitter » ou « receiver »",
+            SELF_LEG_OLD,
+            SELF_LEG_NEW,
+            "to",
+            "la branche 1 du flux « mes-a » va du service « mes-agenda » vers lui-même",
+            "une branche relie deux services : corrigez « from » ou « to »",
         ),
         (
             MES,
@@ -198,10 +205,10 @@ def test_each_refused_input_is_located_with_its_fix(
 
 def test_validate_then_generate_on_a_refused_input(repo_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The command line refuses the self-flow at validate time, and generate leaves generated/ alone."""
-    edit(repo_copy / MES, "receiver: mes-agenda", "receiver: portails-services-references")
+    edit(repo_copy / MES, SELF_LEG_OLD, SELF_LEG_NEW)
     assert main(["--root", str(repo_copy), "validate"]) == 1
     err = capsys.readouterr().err
-    assert f"{MES}:{line_of(repo_copy / MES, 'receiver: portails-services-references')}:9: erreur" in err
+    assert f"{MES}:{line_of(repo_copy / MES, '- {from: mes-agenda, to: mes-agenda')}:32: erreur" in err
     assert main(["--root", str(repo_copy), "generate"]) == 1
 
 

@@ -93,7 +93,13 @@ def _view(view: dict[str, Any], rename: Callable[..., str], k: int) -> dict[str,
         title=f"{view['title']} ({k})",
         groups=[dict(g, id=ident(g["id"]), members=[rename(m) for m in g["members"]]) for g in view.get("groups", [])],
         flows=[
-            dict(f, id=ident(f["id"]), emitter=rename(f["emitter"]), receiver=rename(f["receiver"]))
+            dict(
+                f,
+                id=ident(f["id"]),
+                emitters=[rename(e) for e in f["emitters"]],
+                receivers=[rename(r) for r in f["receivers"]],
+                legs=[dict(leg, **{"from": rename(leg["from"]), "to": rename(leg["to"])}) for leg in f["legs"]],
+            )
             for f in view.get("flows", [])
         ],
         scenarios=[
@@ -104,7 +110,7 @@ def _view(view: dict[str, Any], rename: Callable[..., str], k: int) -> dict[str,
                     dict(
                         uc,
                         id=ident(uc["id"]),
-                        actor=rename(uc["actor"]),
+                        actors=[rename(a) for a in uc["actors"]],
                         services=[rename(i) for i in uc.get("services", [])],
                         flows=[ident(i) for i in uc.get("flows", [])],
                         steps=[{"from": rename(t["from"]), "to": rename(t["to"])} for t in uc.get("steps", [])],

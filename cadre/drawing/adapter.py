@@ -181,6 +181,10 @@ def _node_id(ident: str) -> str:
     return "n_" + re.sub(r"[^A-Za-z0-9_]", "_", ident)
 
 
+TIP_SHAPE = {"filled": "normal", "hollow": "onormal", "ring": "onormalodot"}
+"""Graphviz arrow shape of each tip (:data:`cadre.drawing.spec.Tip`)."""
+
+
 def _edge(diagram_id: str, number: int, edge: DEdge, drawn: dict[str, diagrams.Node]) -> None:
     """Tail → badge → head: the badge sits on the arrow, as the circled letters of the source do (none if empty)."""
     colour = HIGHLIGHT if edge.highlight else LINE
@@ -202,6 +206,8 @@ def _edge(diagram_id: str, number: int, edge: DEdge, drawn: dict[str, diagrams.N
         line["penwidth"] = "3"
     if edge.dashed:
         line["style"] = "dashed"
+    if edge.tip != "filled":
+        line["arrowhead"] = line["arrowtail"] = TIP_SHAPE[edge.tip]
     if edge.url:
         badge["URL"] = line["URL"] = edge.url
     if not edge.label and not edge.marks:  # nothing to say on the arrow: no badge (an empty one is not valid DOT)

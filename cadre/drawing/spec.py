@@ -32,6 +32,10 @@ class Mark:
     label: str
 
 
+Tip = Literal["filled", "hollow", "ring"]
+"""The tip of an arrow: filled, hollow, or hollow behind a ring."""
+
+
 @dataclass(frozen=True)
 class DNode:
     """A box (service) or an oval (actor)."""
@@ -56,6 +60,7 @@ class DEdge:
     tooltip: str = ""
     both: bool = False
     dashed: bool = False
+    tip: Tip = "filled"
     marks: tuple[Mark, ...] = ()
     highlight: bool = False
 
@@ -80,6 +85,7 @@ class LegendItem:
     mark: Mark | None = None
     dashed: bool = False
     both: bool = False
+    tip: Tip = "filled"
     highlight: bool = False
     text: str = ""
 

@@ -18,6 +18,7 @@ from cadre.drawing.spec import (
     XLINK_NS,
     DiagramSpec,
     LegendItem,
+    Tip,
 )
 
 
@@ -213,12 +214,17 @@ def _sample(parent: ET.Element, x: float, y: float, item: LegendItem) -> None:
             {"x1": f"{start:.2f}", "y1": f"{middle:.2f}", "x2": f"{x + _SAMPLE - 5:.2f}", "y2": f"{middle:.2f}"}
             | stroke,
         )
-        _arrow_head(parent, x + _SAMPLE, middle, 1, colour)
+        _arrow_head(parent, x + _SAMPLE, middle, 1, colour, item.tip)
         if item.both:
-            _arrow_head(parent, x, middle, -1, colour)
+            _arrow_head(parent, x, middle, -1, colour, item.tip)
 
 
-def _arrow_head(parent: ET.Element, tip: float, y: float, sense: int, colour: str) -> None:
+def _arrow_head(parent: ET.Element, tip: float, y: float, sense: int, colour: str, shape: Tip = "filled") -> None:
+    """A tip as the adapter draws it: filled, hollow, or hollow behind a ring (``onormalodot``)."""
     back = tip - 6 * sense
     points = f"{tip:.2f},{y:.2f} {back:.2f},{y - 3.5:.2f} {back:.2f},{y + 3.5:.2f}"
-    ET.SubElement(parent, f"{{{SVG_NS}}}polygon", {"points": points, "fill": colour, "stroke": colour})
+    fill = colour if shape == "filled" else "#FFFFFF"
+    ET.SubElement(parent, f"{{{SVG_NS}}}polygon", {"points": points, "fill": fill, "stroke": colour})
+    if shape == "ring":
+        ring = {"cx": f"{back - 2.5 * sense:.2f}", "cy": f"{y:.2f}", "r": "2.5", "fill": "#FFFFFF", "stroke": colour}
+        ET.SubElement(parent, f"{{{SVG_NS}}}circle", ring)

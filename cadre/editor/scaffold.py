@@ -47,7 +47,12 @@ def add_parser(commands: Any) -> None:
     for kind, (help_text, options) in FIELDS.items():
         sub = kinds.add_parser(kind, help=help_text)
         sub.add_argument("id", metavar="ID", help="identifiant : minuscules sans accent, chiffres et tirets")
-        for option in options:
+        for option in (o for o in options if o.on_command_line):
+            if option.repeated:
+                sub.add_argument(
+                    f"--{option.flag}", dest=option.key, help=option.help, metavar=option.metavar, action="append"
+                )
+                continue
             sub.add_argument(
                 f"--{option.flag}",
                 dest=option.key,
@@ -170,9 +175,10 @@ def _entry(kind: str, ident: str, values: dict[str, Any], target: Target) -> Com
                 source.fa.set_flow_style()
             entry["source"] = source
             continue
-        if isinstance(value, list):
+        if isinstance(value, list) and not isinstance(value, CommentedSeq):
             value = CommentedSeq(value)
-            value.fa.set_flow_style()
+            if not field.repeated:
+                value.fa.set_flow_style()
         entry[field.key] = value
         if value is None:
             entry.yaml_add_eol_comment(empty_comment(field), field.key)

@@ -32,6 +32,10 @@ class Option:
     """False for the options that only say where the entry goes (``--view``, ``--scenario``)."""
     integer: bool = False
     """A whole number."""
+    repeated: bool = False
+    """A list of texts (which may hold commas), one per use of the option, written as a block list."""
+    on_command_line: bool = True
+    """False for a field computed from the other options (a flow's ``legs``)."""
 
     @property
     def flag(self) -> str:
@@ -41,7 +45,7 @@ class Option:
     @property
     def metavar(self) -> str:
         """How the option's value is shown in the help."""
-        return "A,B,…" if self.many else self.key.upper()
+        return "A,B,…" if self.many else "TEXTE" if self.repeated else self.key.upper()
 
 
 def _values(enum: type[StrEnum]) -> str:
@@ -69,12 +73,19 @@ FIELDS: dict[str, tuple[str, list[Option]]] = {
             Option("view", "vue du flux (identifiant, obligatoire)", in_yaml=False),
             Option("letter", "lettre du flux sur le schéma (par défaut : la première libre de la vue)"),
             Option("title", "intitulé court du flux"),
-            Option("emitter", "service émetteur (identifiant)"),
-            Option("receiver", "service récepteur (identifiant)"),
-            Option("direction", f"sens : {_values(Direction)}"),
-            Option("nature", f"nature : {_values(Nature)}"),
+            Option("emitters", "services émetteurs (identifiants ; un seul dans le cas courant)", many=True),
+            Option("receivers", "services récepteurs (identifiants ; un seul dans le cas courant)", many=True),
+            Option("direction", f"sens : {_values(Direction)}", required=False, in_yaml=False),
+            Option("nature", f"nature de chaque branche : {_values(Nature)}", in_yaml=False),
+            Option("status", f"état de chaque branche : {_values(FlowStatus)}", in_yaml=False),
+            Option(
+                "legs",
+                "une branche par sens, « - {from: émetteur, to: récepteur, nature: "
+                f"{_values(Nature)}, status: {_values(FlowStatus)}}} » (--emitters, --receivers, --nature et "
+                "--status la remplissent)",
+                on_command_line=False,
+            ),
             Option("data_categories", f"catégories de données : {_values(DataCategory)}", many=True),
-            Option("status", f"état : {_values(FlowStatus)}"),
             Option("description", "description (texte)"),
             SECTION,
             Option(
@@ -91,8 +102,8 @@ FIELDS: dict[str, tuple[str, list[Option]]] = {
             Option("view", "vue du cas d'usage (identifiant, obligatoire)", in_yaml=False),
             Option("scenario", "schéma d'orchestration (s'il y en a plusieurs dans la vue)", in_yaml=False),
             Option("number", "numéro sur le schéma (par défaut : le suivant)", integer=True),
-            Option("actor", "acteur (« En tant que … », identifiant)"),
-            Option("goal", "objectif (« … je souhaite … »)"),
+            Option("actors", "acteurs (« En tant que … », identifiants ; un seul dans le cas courant)", many=True),
+            Option("goals", "objectif (« … je souhaite … ») ; répétez l'option pour chaque objectif", repeated=True),
             Option("means", "démarche (« … et pour cela … »)"),
             Option("services", "services mobilisés (identifiants)", required=False, many=True),
             Option("flows", "flux mobilisés (identifiants)", required=False, many=True),
@@ -130,7 +141,7 @@ def locate(kind: str, ident: str, values: dict[str, Any], files: list[tuple[Path
     if kind == "flow":
         used = {str(f.get("letter", "")).rstrip("'") for f in view.get("flows") or []}
         letter = next((c for c in string.ascii_uppercase if c not in used), None)
-        return Target(path, ("views", v, "flows"), {"letter": letter})
+        return Target(path, ("views", v, "flows"), {"letter": letter, "legs": flow_legs(values)})
     scenarios = view.get("scenarios") or []
     names = ", ".join(str(s.get("id")) for s in scenarios) or "aucun"
     wanted = values.get("scenario")
@@ -190,6 +201,26 @@ SECURITY_FIELDS = {
 }
 
 
+def flow_legs(values: dict[str, Any]) -> CommentedSeq | None:
+    """The legs of a new flow: from each emitter to each receiver, and back when it is bidirectional.
+
+    None (a field to complete) unless the emitters, receivers, nature and state are all given.
+    """
+    emitters, receivers = values.get("emitters"), values.get("receivers")
+    nature, status = values.get("nature"), values.get("status")
+    if not (emitters and receivers and nature and status):
+        return None
+    pairs = [(e, r) for e in emitters for r in receivers]
+    if values.get("direction") == Direction.BIDIRECTIONAL.value:
+        pairs += [(r, e) for e, r in pairs]
+    legs = CommentedSeq()
+    for origin, target in pairs:
+        leg = CommentedMap([("from", origin), ("to", target), ("nature", nature), ("status", status)])
+        leg.fa.set_flow_style()
+        legs.append(leg)
+    return legs
+
+
 def spec_path(content: Path, view: str) -> Path:
     """The file of a view's flow specifications (the loader asks for it there)."""
     return content / "specifications" / f"{view}.yaml"
@@ -198,7 +229,7 @@ def spec_path(content: Path, view: str) -> Path:
 def spec_entry(ident: str, values: dict[str, Any]) -> CommentedMap:
     """The skeleton of a new flow's specification: what the flow says is filled, the rest left to write.
 
-    A new specification starts as a draft, version 0.1.0; its actors are the flow's emitter and receiver.
+    A new specification starts as a draft, version 0.1.0; its actors are the flow's emitters and receivers.
     """
     entry = CommentedMap()
     entry["flow"] = ident
@@ -211,7 +242,9 @@ def spec_entry(ident: str, values: dict[str, Any]) -> CommentedMap:
             entry["status"] = "draft"
         if key == "trigger":
             actors = CommentedSeq()
-            for participant, role in ((values.get("emitter"), "Émetteur"), (values.get("receiver"), "Récepteur")):
+            ends = [(p, "Émetteur") for p in values.get("emitters") or []]
+            ends += [(p, "Récepteur") for p in values.get("receivers") or []]
+            for participant, role in ends:
                 if participant:
                     actor = CommentedMap(participant=participant, kind="system", role=role)
                     actor.fa.set_flow_style()

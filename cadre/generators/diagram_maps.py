@@ -7,6 +7,8 @@ flow on its specification page.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from cadre.drawing.spec import DCluster, DEdge, DiagramSpec, DNode, LegendItem, LegendSection
 from cadre.generators.diagram_parts import (
     BUDGET,
@@ -16,7 +18,7 @@ from cadre.generators.diagram_parts import (
     Drawing,
     at_most,
     ends,
-    flow_edge,
+    flow_edges,
     flow_legend,
     mark_items,
     marks,
@@ -36,7 +38,7 @@ def map_drawings(index: Index, budget: Budget = BUDGET) -> list[Drawing]:
     flows = list(index.flows.values())
     if not flows:
         return []
-    edges = tuple(flow_edge(here, flow, index.flow_tag(flow)) for flow in flows)
+    edges = tuple(e for flow in flows for e in flow_edges(index, here, flow, index.flow_tag(flow)))
     shown = ends(edges)
     spec = DiagramSpec(
         id="carte",
@@ -48,7 +50,7 @@ def map_drawings(index: Index, budget: Budget = BUDGET) -> list[Drawing]:
         ),
         nodes=tuple(node(index, here, ident) for ident in shown),
         edges=edges,
-        legend=(systems_legend(index, shown), *flow_legend(flows, "Vue et lettre du flux", edges[0].label)),
+        legend=(systems_legend(index, shown), *flow_legend(edges, flows, "Vue et lettre du flux", edges[0].label)),
     )
     if not budget.holds(spec):
         spec = _map_by_category(index, flows)
@@ -60,7 +62,9 @@ def _map_by_category(index: Index, flows: list[Flow]) -> DiagramSpec:
     category = {s.id: s.category for s in index.framework.services}
     pairs: dict[tuple[SystemCategory, SystemCategory], list[Flow]] = {}
     for flow in flows:
-        pairs.setdefault((category[flow.emitter], category[flow.receiver]), []).append(flow)
+        # One arrow per pair of categories, from the emitters' side to the receivers' side, as on the map.
+        for pair in dict.fromkeys((category[e], category[r]) for e in flow.emitters for r in flow.receivers):
+            pairs.setdefault(pair, []).append(flow)
     used = list(dict.fromkeys(c for pair in pairs for c in pair))
     categories = [c for c in SystemCategory if c in used]
     nodes = tuple(DNode(id=c.value, label=c.label, fill=CATEGORY_FILL[c], tooltip=c.label) for c in categories)
@@ -117,11 +121,17 @@ def neighbourhood_drawing(index: Index, service: Service, budget: Budget = BUDGE
     flows = index.flows_touching(own)
     if not flows:
         return None
-    flows = flows[: budget.edges]
-    edges = tuple(flow_edge(here, flow, index.flow_tag(flow)) for flow in flows)
+    # Only the legs that touch the service: flow B's leg from another of its emitters is not its neighbour.
+    drawn = [
+        (f, e) for f in flows for e in flow_edges(index, here, f, index.flow_tag(f)) if {e.tail, e.head} & set(own)
+    ]
+    drawn = drawn[: budget.edges]
+    edges = tuple(e for _, e in drawn)
     shown = list(dict.fromkeys([i for i in own if any(i in (e.tail, e.head) for e in edges)] + ends(edges)))
     shown = shown[: budget.nodes]
-    edges = tuple(e for e in edges if e.tail in shown and e.head in shown)
+    drawn = [(f, e) for f, e in drawn if e.tail in shown and e.head in shown]
+    edges = tuple(e for _, e in drawn)
+    flows = list({f.id: f for f, _ in drawn}.values())
     frames = (DCluster(id=service.id, label=service.name, members=tuple(i for i in own if i in shown)),)
     return Drawing(
         f"diagrams/services/{service.id}.svg",
@@ -137,7 +147,7 @@ def neighbourhood_drawing(index: Index, service: Service, budget: Budget = BUDGE
             nodes=tuple(node(index, here, ident, bold=ident == service.id) for ident in shown),
             edges=edges,
             clusters=frames if len(own) > 1 else (),
-            legend=(systems_legend(index, shown), *flow_legend(flows, "Vue et lettre du flux", edges[0].label)),
+            legend=(systems_legend(index, shown), *flow_legend(edges, flows, "Vue et lettre du flux", edges[0].label)),
         ),
     )
 
@@ -146,37 +156,29 @@ def neighbourhood_drawing(index: Index, service: Service, budget: Budget = BUDGE
 
 
 def exchange_drawings(index: Index, budget: Budget = BUDGET) -> list[Drawing]:
-    """For each flow, its emitter, its receiver and the flow between them."""
+    """For each flow, its emitters, its receivers and its legs between them."""
     return [exchange_drawing(index, flow) for flow in index.flows.values()]
 
 
 def exchange_drawing(index: Index, flow: Flow) -> Drawing:
-    """The exchange of one flow, as its specification page shows it (the badge is the flow itself)."""
+    """The exchange of one flow, as its specification page shows it: every leg between its services."""
     here = site_paths.page("flow", flow.id)
-    edge = DEdge(
-        tail=flow.emitter,
-        head=flow.receiver,
-        label=index.flow_tag(flow),
-        tooltip=flow_edge(here, flow, index.flow_tag(flow)).tooltip,
-        both=flow.direction == "bidirectional",
-        dashed=flow.nature == "manual",
-        marks=marks(flow.data_categories),
-    )
-    shown = [flow.emitter, flow.receiver]
+    edges = tuple(replace(e, url=None) for e in flow_edges(index, here, flow, index.flow_tag(flow)))
+    shown = flow.ends
+    names = " et ".join(", ".join(index.services[i].name for i in side) for side in (flow.emitters, flow.receivers))
+    legs = "une branche" if len(flow.legs) == 1 else f"{len(flow.legs)} branches"
     return Drawing(
         f"diagrams/flux/{flow.id}.svg",
         here,
         DiagramSpec(
             id=f"echange-{flow.id}",
-            title=f"Flux {index.flow_tag(flow)} : {index.services[flow.emitter].name} vers "
-            f"{index.services[flow.receiver].name}",
+            title=f"Flux {index.flow_tag(flow)} : {names}",
             description=(
-                f"{plain(flow.title)}. L'émetteur est à gauche, le récepteur à droite ; "
-                + ("le flux va dans les deux sens. " if flow.direction == "bidirectional" else "")
-                + "Chaque service ouvre sa page."
+                f"{plain(flow.title)}. Les émetteurs sont à gauche, les récepteurs à droite ; le flux a {legs}, "
+                "chacune dessinée avec sa nature (trait) et son état (pointe). Chaque service ouvre sa page."
             ),
             nodes=tuple(node(index, here, ident) for ident in shown),
-            edges=(edge,),
-            legend=(systems_legend(index, shown), *flow_legend([flow], "Vue et lettre du flux", edge.label)),
+            edges=edges,
+            legend=(systems_legend(index, shown), *flow_legend(edges, [flow], "Vue et lettre du flux", edges[0].label)),
         ),
     )

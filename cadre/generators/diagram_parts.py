@@ -10,10 +10,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from cadre.drawing.spec import DEdge, DiagramSpec, DNode, LegendItem, LegendSection, Mark
+from cadre.drawing.spec import DEdge, DiagramSpec, DNode, LegendItem, LegendSection, Mark, Tip
 from cadre.output import site_paths
 from cadre.output.text import plain
-from model import DataCategory, Flow, Index, Step, SystemCategory
+from model import DataCategory, Flow, FlowStatus, Index, Leg, Nature, Step, SystemCategory
 
 T = TypeVar("T")
 
@@ -51,6 +51,14 @@ class Budget:
 
 BUDGET = Budget(nodes=24, edges=24)
 
+STATUS_TIP: dict[FlowStatus, Tip] = {
+    FlowStatus.EXISTING: "filled",
+    FlowStatus.IN_PROGRESS: "hollow",
+    FlowStatus.TARGET: "ring",
+}
+"""The tip of a leg's arrow tells its state: filled when it exists, hollow while it is being set up, hollow
+behind a ring when it is a target (README « Diagrammes »)."""
+
 TOOLTIP_FLOWS = 10
 """The most flows an arrow's tooltip names: the table under the map names them all (and Graphviz refuses
 a string longer than 16 384 characters)."""
@@ -69,19 +77,50 @@ class Drawing:
 # --- shared pieces ----------------------------------------------------------------------------------------------
 
 
-def flow_edge(here: str, flow: Flow, label: str) -> DEdge:
-    """The arrow of ``flow`` on a diagram of page ``here``: its badge, data marks, line and link."""
+def flow_edges(index: Index, here: str, flow: Flow, label: str) -> tuple[DEdge, ...]:
+    """The arrows of ``flow`` on a diagram of page ``here``: one per leg, each with its badge, marks and link.
+
+    Two legs between the same services in opposite directions make one double-headed arrow when they
+    share their nature and their state; otherwise each leg is drawn alone, with its own line and tip.
+    """
+    edges = []
+    merged: set[int] = set()
+    for n, leg in enumerate(flow.legs):
+        if n in merged:
+            continue
+        back = next(
+            (
+                m
+                for m, other in enumerate(flow.legs)
+                if m > n
+                and m not in merged
+                and (other.from_, other.to) == (leg.to, leg.from_)
+                and (other.nature, other.status) == (leg.nature, leg.status)
+            ),
+            None,
+        )
+        if back is not None:
+            merged.add(back)
+        edges.append(_leg_edge(index, here, flow, label, leg, both=back is not None))
+    return tuple(edges)
+
+
+def _leg_edge(index: Index, here: str, flow: Flow, label: str, leg: Leg, *, both: bool) -> DEdge:
+    way = "dans les deux sens" if both else "vers"
+    conditional = " ; sous condition" if leg.condition else ""
     return DEdge(
-        tail=flow.emitter,
-        head=flow.receiver,
+        tail=leg.from_,
+        head=leg.to,
         label=label,
         url=site_paths.url_link(here, site_paths.page("flow", flow.id)),
         tooltip=(
-            f"Flux {label} : {plain(flow.title)} ({flow.nature.label.lower()}, {flow.direction.label.lower()} ; "
+            f"Flux {label} : {plain(flow.title)} — {index.services[leg.from_].name} {way} "
+            f"{index.services[leg.to].name} ({leg.nature.label.lower()}, {leg.status.label.lower()}{conditional} ; "
             f"{', '.join(c.label.lower() for c in flow.data_categories)})"
         ),
-        both=flow.direction == "bidirectional",
-        dashed=flow.nature == "manual",
+        both=both,
+        dashed=leg.nature is Nature.MANUAL,
+        tip=STATUS_TIP[leg.status],
         marks=marks(flow.data_categories),
     )
 
@@ -124,17 +163,20 @@ def systems_legend(index: Index, shown: Iterable[str]) -> LegendSection:
     return LegendSection("Systèmes", tuple(items))
 
 
-def flow_legend(flows: Sequence[Flow], badge: str, sample: str) -> tuple[LegendSection, ...]:
-    """The legend of a flow schema: badges, data marks, solid or dashed, one or two arrow heads."""
-    kinds = {(f.nature == "manual", f.direction == "bidirectional") for f in flows}
+def flow_legend(edges: Sequence[DEdge], flows: Sequence[Flow], badge: str, sample: str) -> tuple[LegendSection, ...]:
+    """The legend of a flow schema: badges, solid or dashed, one or two heads, the tips of the states, data."""
+    kinds = {(e.dashed, e.both) for e in edges}
     lines = [
         LegendItem(f"Flux {nature}, {direction}", "line", dashed=dashed, both=both)
         for dashed, nature in ((False, "automatisé"), (True, "manuel"))
-        for both, direction in ((False, "unidirectionnel"), (True, "bidirectionnel"))
+        for both, direction in ((False, "un sens"), (True, "deux sens, même nature et même état"))
         if (dashed, both) in kinds
     ]
+    tips = {e.tip for e in edges}
+    states = [LegendItem(status.label, "line", tip=tip) for status, tip in STATUS_TIP.items() if tip in tips]
     return (
         LegendSection("Flèches", (LegendItem(badge, "badge", text=sample), *lines)),
+        LegendSection("État (pointe)", tuple(states)),
         LegendSection("Données", mark_items(c for f in flows for c in f.data_categories)),
     )
 

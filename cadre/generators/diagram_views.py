@@ -16,7 +16,7 @@ from cadre.generators.diagram_parts import (
     Drawing,
     ends,
     ends_of_steps,
-    flow_edge,
+    flow_edges,
     flow_legend,
     node,
     orchestration_legend,
@@ -57,11 +57,11 @@ def scenario_drawings(index: Index, view: View, scenario: Scenario, budget: Budg
 def flow_drawings(index: Index, view: View, budget: Budget = BUDGET) -> list[Drawing]:
     """The flow schema of ``view``, in parts if it exceeds the budget; none if the view has no flow."""
     here = site_paths.page("view", view.id)
-    parts = split(list(view.flows), lambda f: [f.emitter, f.receiver], budget)
+    parts = split(list(view.flows), lambda f: [e for leg in f.legs for e in (leg.from_, leg.to)], budget)
     result = []
     for number, flows in enumerate(parts, start=1):
         ident = f"{view.id}-flux" if len(parts) == 1 else f"{view.id}-flux-{number}"
-        edges = tuple(flow_edge(here, flow, flow.letter) for flow in flows)
+        edges = tuple(e for flow in flows for e in flow_edges(index, here, flow, flow.letter))
         whole = len(parts) == 1
         spec = _framed_spec(
             index,
@@ -77,7 +77,7 @@ def flow_drawings(index: Index, view: View, budget: Budget = BUDGET) -> list[Dra
             ),
             edges=edges,
             every_member=whole,
-            legend=flow_legend(flows, "Lettre du flux", flows[0].letter),
+            legend=flow_legend(edges, flows, "Lettre du flux", flows[0].letter),
         )
         result.append(Drawing(f"diagrams/vues/{ident}.svg", here, spec))
     return result

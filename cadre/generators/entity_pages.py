@@ -5,11 +5,13 @@ from __future__ import annotations
 from cadre.generators import diagram_maps, diagram_views, rule_pages
 from cadre.generators.page_model import Block, Diagram, Page, Paragraphs, Section, Table
 from cadre.generators.page_parts import (
+    actor_names,
     bullets,
     entity_link,
     first_sentence,
     flow_link,
     flow_table,
+    goal_lines,
     notes,
     recommendation_link,
     render,
@@ -53,7 +55,7 @@ def map_page(index: Index) -> Page:
         table = flow_table(index, here, list(index.flows.values()), with_view=True)
         caption = f"{md(drawing.spec.title)} — chaque service et chaque flux ouvre sa page ; la légende suit la carte."
         sections.append(Section("Tous les flux", (Diagram(drawing.path, caption), table)))
-    connected = {e for f in index.flows.values() for e in (f.emitter, f.receiver)}
+    connected = {e for f in index.flows.values() for e in f.ends}
     alone = [s for s in fw.services if s.id not in connected]
     sections.append(
         Section(
@@ -245,8 +247,8 @@ def use_case_page(index: Index, uc: UseCase) -> Page:
         facts=(
             ("Vue", entity_link(here, "view", view.id, view.title)),
             ("Schéma d'orchestration", md(scenario.title)),
-            ("En tant que …", md(index.participant_name(uc.actor))),
-            ("… je souhaite …", md(uc.goal)),
+            ("En tant que …", actor_names(index, uc)),
+            ("… je souhaite …", goal_lines(uc)),
         ),
         sections=(
             Section("… et pour cela …", (Paragraphs(blocks(uc.means)),)),

@@ -90,10 +90,16 @@ def flow_schema(index: Index, flow: Flow, spec: FlowSpec) -> dict[str, Any]:
             f"Flux {flow.letter} ({view.title}) — {flow.title}. "
             f"Message du flux {spec.technical_name} (version {spec.version}, statut {spec.status.value}), "
             f"classe {spec.classes[0].name} : {_plain(spec.classes[0].description)} "
-            f"Émetteur : {index.services[flow.emitter].name}. Récepteur : {index.services[flow.receiver].name}."
+            f"{_ends(index, 'Émetteur', flow.emitters)} {_ends(index, 'Récepteur', flow.receivers)}"
         ),
         **message_schema(spec, index.value_sets),
     }
+
+
+def _ends(index: Index, role: str, idents: list[str]) -> str:
+    """« Émetteur : ROR. », or « Émetteurs : ROR, Ma Boussole Aidants. » when the flow has several."""
+    plural = "s" if len(idents) > 1 else ""
+    return f"{role}{plural} : {', '.join(index.services[i].name for i in idents)}."
 
 
 def message_schema(spec: FlowSpec, value_sets: Mapping[str, ValueSet]) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from cadre.generators.page_model import Block, Note, Page, Paragraphs, Section, 
 from cadre.output import site_paths
 from cadre.output.text import blocks, md
 from cadre.output.text import link as markdown_link
-from model import Flow, Index, Recommendation, SourceRef, UseCase
+from model import Flow, Index, Leg, Recommendation, SourceRef, UseCase
 from model import Note as SourceNote
 
 # A full stop that ends a sentence: not the one of « i.e. » or « e.g. », and followed by a capital.
@@ -127,15 +127,40 @@ def cell(items: list[str]) -> str:
     return ", ".join(items) or "—"
 
 
+def service_links(index: Index, here: str, idents: list[str]) -> str:
+    """Links to services, in one table cell."""
+    return ", ".join(service_link(index, here, i) for i in idents)
+
+
+def short_name(index: Index, ident: str) -> str:
+    """A service's short name if it has one, else its name (plain text)."""
+    service = index.services[ident]
+    return service.short_name or service.name
+
+
+def leg_summary(index: Index, leg: Leg) -> str:
+    """One leg in a line of Markdown: « ROR → PPA : automatisé, cible », and « sous condition » if it has one."""
+    text = f"{short_name(index, leg.from_)} → {short_name(index, leg.to)} : {leg.nature.label.lower()}, "
+    text += leg.status.label.lower() + (" (sous condition)" if leg.condition else "")
+    return md(text)
+
+
+def legs_cell(index: Index, flow: Flow) -> str:
+    """The legs of a flow in one table cell, one per line."""
+    return "<br>".join(leg_summary(index, leg) for leg in flow.legs)
+
+
+FLOW_HEADERS = ("Émetteurs", "Récepteurs", "Branches (sens : nature, état)", "Données")
+"""The headers of :func:`flow_cells`."""
+
+
 def flow_cells(index: Index, here: str, flow: Flow) -> tuple[str, ...]:
-    """What identifies a flow in a table: emitter, receiver, direction, nature, data and status."""
+    """What identifies a flow in a table: emitters, receivers, legs (each with nature and state) and data."""
     return (
-        service_link(index, here, flow.emitter),
-        service_link(index, here, flow.receiver),
-        md(flow.direction.label),
-        md(flow.nature.label),
+        service_links(index, here, flow.emitters),
+        service_links(index, here, flow.receivers),
+        legs_cell(index, flow),
         md(", ".join(c.label for c in flow.data_categories)),
-        md(flow.status.label),
     )
 
 
@@ -150,21 +175,7 @@ def flow_table(index: Index, here: str, flows: list[Flow], *, with_view: bool = 
         )
         for f in flows
     )
-    return Table(
-        (
-            *(("Vue",) if with_view else ()),
-            "Flux",
-            "Intitulé",
-            "Émetteur",
-            "Récepteur",
-            "Sens",
-            "Nature",
-            "Données",
-            "État",
-        ),
-        rows,
-        empty="Aucun flux.",
-    )
+    return Table((*(("Vue",) if with_view else ()), "Flux", "Intitulé", *FLOW_HEADERS), rows, empty="Aucun flux.")
 
 
 def service_flow_table(index: Index, here: str, service_ids: list[str]) -> Table:
@@ -173,13 +184,23 @@ def service_flow_table(index: Index, here: str, service_ids: list[str]) -> Table
         (
             entity_link(here, "flow", f.id, f"{f.letter} — {f.title}"),
             entity_link(here, "view", index.view_of[f.id].id, index.view_of[f.id].title),
-            service_link(index, here, f.emitter),
-            service_link(index, here, f.receiver),
-            md(f.direction.label),
+            service_links(index, here, f.emitters),
+            service_links(index, here, f.receivers),
+            legs_cell(index, f),
         )
         for f in index.flows_touching(service_ids)
     )
-    return Table(("Flux", "Vue", "Émetteur", "Récepteur", "Sens"), rows, empty="Aucun flux.")
+    return Table(("Flux", "Vue", *FLOW_HEADERS[:3]), rows, empty="Aucun flux.")
+
+
+def actor_names(index: Index, uc: UseCase) -> str:
+    """The actors of a use case (« En tant que … »), in one line of Markdown."""
+    return " ; ".join(md(index.participant_name(a)) for a in uc.actors)
+
+
+def goal_lines(uc: UseCase) -> str:
+    """The goals of a use case (« … je souhaite … »), one per line of a table cell."""
+    return "<br>".join(md(g) for g in uc.goals)
 
 
 def use_case_table(index: Index, here: str, use_cases: list[UseCase]) -> Table:
@@ -187,8 +208,8 @@ def use_case_table(index: Index, here: str, use_cases: list[UseCase]) -> Table:
     rows = tuple(
         (
             entity_link(here, "use_case", uc.id, str(uc.number)),
-            md(index.participant_name(uc.actor)),
-            md(uc.goal),
+            actor_names(index, uc),
+            goal_lines(uc),
             ", ".join(entity_link(here, "flow", f, index.flows[f].letter) for f in uc.flows) or "—",
         )
         for uc in use_cases

@@ -5,6 +5,7 @@ from __future__ import annotations
 from cadre.generators import diagram_maps, json_schemas
 from cadre.generators.page_model import Block, Diagram, Page, Paragraphs, Section, Table
 from cadre.generators.page_parts import (
+    FLOW_HEADERS,
     bullets,
     entity_link,
     first_sentence,
@@ -151,10 +152,29 @@ def _identification(index: Index, here: str, flow: Flow, spec: FlowSpec) -> Sect
         md(flow.title),
         *flow_cells(index, here, flow),
     )
-    headers = ("Flux", "Processus", "Émetteur", "Récepteur", "Sens", "Nature", "Données", "État")
+    headers = ("Flux", "Processus", *FLOW_HEADERS)
     drawing = diagram_maps.exchange_drawing(index, flow)
-    caption = f"{md(drawing.spec.title)} — chaque service ouvre sa page ; le tableau ci-dessous dit la même chose."
-    return Section("Identification du flux", (Diagram(drawing.path, caption), Table(headers, (row,))))
+    caption = f"{md(drawing.spec.title)} — chaque service ouvre sa page ; les tableaux ci-dessous disent la même chose."
+    return Section(
+        "Identification du flux",
+        (Diagram(drawing.path, caption), Table(headers, (row,)), legs_table(index, here, flow)),
+    )
+
+
+def legs_table(index: Index, here: str, flow: Flow) -> Table:
+    """The legs of a flow: from, to, nature, state, and the condition the source sets, quoted."""
+    rows = tuple(
+        (
+            str(n),
+            service_link(index, here, leg.from_),
+            service_link(index, here, leg.to),
+            md(leg.nature.label),
+            md(leg.status.label),
+            md(" ".join(leg.condition.split())) if leg.condition else "—",
+        )
+        for n, leg in enumerate(flow.legs, 1)
+    )
+    return Table(("Branche", "De", "Vers", "Nature", "État", "Condition"), rows)
 
 
 def _value_set_cell(here: str, attribute: Attribute) -> str:

@@ -45,7 +45,7 @@ def matrix_page(index: Index) -> Page:
     by_flow = tuple(
         (
             entity_link(here, "flow", f.id, f"{index.flow_tag(f)} — {f.title}"),
-            services([f.emitter, f.receiver]),
+            services(f.ends),
             use_cases([uc.id for uc in index.use_cases_of_flow(f.id)]),
             recommendations([r.id for r in index.recommendations_of_flow(f.id)]),
         )
