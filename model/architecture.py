@@ -19,7 +19,7 @@ from model.enums import DataCategory
 
 
 class Content(_Entity):
-    """Élément imprimé dans un bloc du schéma (sous-boîte ou intitulé), relié au service du modèle qui lui correspond."""
+    """Élément imprimé dans un bloc du schéma (sous-boîte ou intitulé), relié aux services du modèle qu'il désigne."""
 
     label: Label = Field(description="Intitulé tel qu'imprimé sur le schéma (corrigé de l'OCR).")
     services: list[Id] = Field(
