@@ -6,6 +6,7 @@ The content lives in YAML files under ``model/content/``; :func:`load_framework`
 """
 
 from model._base import Document, HttpsUrl, Note, OutlineEntry, SourceRef
+from model.architecture import ArchitectureFigure, Area, Block, Content, Highlight, HighlightItem, LegendEntry
 from model.catalogue import (
     GT_DOCUMENT,
     CatalogueCase,
@@ -81,16 +82,20 @@ __all__ = [
     "PROPOSAL_PREFIX",
     "Actor",
     "ActorKind",
+    "ArchitectureFigure",
+    "Area",
     "Attribute",
     "Authentication",
     "Axis",
     "AxisStatus",
     "Binding",
+    "Block",
     "CatalogueCase",
     "CatalogueStatus",
     "Check",
     "CodesStatus",
     "Concept",
+    "Content",
     "CountMeasure",
     "Criterion",
     "DataCategory",
@@ -103,9 +108,12 @@ __all__ = [
     "FlowStatus",
     "Framework",
     "Group",
+    "Highlight",
+    "HighlightItem",
     "HttpsUrl",
     "Index",
     "Leg",
+    "LegendEntry",
     "Loaded",
     "Meaning",
     "MessageClass",

@@ -13,6 +13,7 @@ from typing import Self
 from pydantic import ConfigDict, Field, PrivateAttr, model_validator
 
 from model._base import Count, Document, Flag, Id, Label, Note, Number, SourceRef, Text, _Entity
+from model.architecture import ArchitectureFigure
 from model.catalogue import (
     CatalogueCase,
     Criterion,
@@ -340,6 +341,12 @@ class Framework(_Entity):
     )
     views: list[View] = Field(
         default_factory=list, description="Vues d'orchestration, avec leurs schémas, cas d'usage et flux."
+    )
+    functional_architecture: list[ArchitectureFigure] = Field(
+        default_factory=list,
+        description=(
+            "Schéma de l'architecture fonctionnelle du secteur médico-social, repris en tête des sections 1.2 à 1.5."
+        ),
     )
     flow_specs: list[FlowSpec] = Field(
         default_factory=list, description="Spécifications des flux, à la manière d'un volet du CI-SIS."

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from model._yaml import Path_, Positions, position
+from model.architecture_checks import architecture_rules
 from model.catalogue_checks import catalogue_rules
 from model.entities import Framework, View
 from model.flow_checks import leg_rules
@@ -111,6 +112,7 @@ def check(
     problems.extend(leg_rules(fragments))
     problems.extend(_spec_rules(fragments, complete=complete))
     problems.extend(catalogue_rules(fragments, declared_elsewhere))
+    problems.extend(architecture_rules(fragments, declared_elsewhere))
     problems.extend(value_set_rules(fragments, declared_elsewhere, complete=complete))
     return problems
 

@@ -18,6 +18,7 @@ The visual grammar, taken from the source's legends:
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import textwrap
 from types import TracebackType
@@ -110,6 +111,8 @@ def _build(spec: DiagramSpec) -> _InMemoryDiagram:
         "bgcolor": "white",
         "label": "",
     }
+    if any(cluster.arrangement != "free" for cluster in spec.clusters):
+        graph_attr["remincross"] = "false"  # a last crossing pass would undo the order of rows
     node_attr = {
         "shape": "box",
         "style": "rounded,filled",
@@ -149,15 +152,29 @@ def _build(spec: DiagramSpec) -> _InMemoryDiagram:
                 "fontsize": "12",
                 "fontcolor": INK,
             }
-            with _Frame(cluster.id, _label(cluster.label, 40), graph_attr=frame):
+            with _Frame(cluster.id, _label(cluster.label, 40), graph_attr=frame) as framed:
                 for member in cluster.members:
                     drawn[member] = _node(spec.id, by_id[member])
+                _arrange(framed, cluster.arrangement, [drawn[m] for m in cluster.members])
         for node in spec.nodes:
             if node.id not in clustered:
                 drawn[node.id] = _node(spec.id, node)
         for number, edge in enumerate(spec.edges, start=1):
             _edge(spec.id, number, edge, drawn)
+        for tail, head in spec.placing:
+            drawn[tail].connect(drawn[head], diagrams.Edge(forward=False, style="invis"))
     return diagram
+
+
+def _arrange(frame: _Frame, arrangement: str, members: list[diagrams.Node]) -> None:
+    """Invisible links that keep a frame's members in a row or a column, in their order."""
+    if arrangement == "free" or len(members) < 2:
+        return
+    if arrangement == "row":
+        frame.dot.body.append("\t{rank=same; " + " -> ".join(m.nodeid for m in members) + " [style=invis]}\n")
+        return
+    for upper, lower in itertools.pairwise(members):
+        upper.connect(lower, diagrams.Edge(forward=False, style="invis", weight="10"))
 
 
 def _node(diagram_id: str, node: DNode) -> diagrams.Node:

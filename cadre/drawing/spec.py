@@ -73,6 +73,9 @@ class DCluster:
     label: str
     members: tuple[str, ...]
     fill: str = "#F4F6F8"
+    arrangement: Literal["free", "row", "column"] = "free"
+    """``row``: the members side by side in their order; ``column``: stacked in their order (top to bottom
+    when the diagram's direction is ``TB``); ``free``: where Graphviz puts them."""
 
 
 @dataclass(frozen=True)
@@ -110,3 +113,6 @@ class DiagramSpec:
     clusters: tuple[DCluster, ...] = field(default_factory=tuple)
     legend: tuple[LegendSection, ...] = field(default_factory=tuple)
     direction: str = "LR"
+    placing: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    """Invisible links between nodes that only lay them out (the second after the first in ``direction``):
+    nothing is drawn, nothing is linked; a diagram without arrows uses them to stack its boxes."""

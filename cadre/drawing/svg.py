@@ -170,7 +170,8 @@ def _sample(parent: ET.Element, x: float, y: float, item: LegendItem) -> None:
             parent,
             f"{svg}rect",
             {"x": f"{x:.2f}", "y": f"{middle - 6:.2f}", "width": f"{_SAMPLE:g}", "height": "12", "rx": "3"}
-            | {"fill": item.fill, "stroke": BORDER},
+            | {"fill": item.fill, "stroke": HIGHLIGHT if item.highlight else BORDER}
+            | ({"stroke-width": "2.5"} if item.highlight else {}),
         )
     elif item.kind == "actor":
         ET.SubElement(

@@ -1,11 +1,12 @@
-"""Every diagram of the site, drawn from the model through the adapter, in five families.
+"""Every diagram of the site, drawn from the model through the adapter, in six families.
 
 - ``vues``: for each view, the orchestration schema of each scenario (use-case numbers on the arrows)
   and the flow schema (flow letters), grouped as the source groups them;
 - ``carte``: the map of all services that exchange flows, and all flows, framed by system category;
 - ``services``: for each service that emits or receives flows, its neighbourhood;
 - ``cas-usage``: for each use case, its path highlighted on its view's orchestration schema;
-- ``flux``: for each flow, the exchange itself, on its specification page.
+- ``flux``: for each flow, the exchange itself, on its specification page;
+- ``architecture``: for each view, the functional-architecture figure with the view's blocks highlighted.
 
 A diagram has a size budget (:data:`BUDGET`). A schema that would exceed it is split into parts, and
 the map is drawn by system category instead of by service: never a hairball.
@@ -17,6 +18,7 @@ from collections.abc import Callable
 
 from cadre.drawing import svg
 from cadre.drawing.rendering import render_all
+from cadre.generators.diagram_architecture import architecture_drawings
 from cadre.generators.diagram_maps import exchange_drawings, map_drawings, neighbourhood_drawings
 from cadre.generators.diagram_parts import (
     BUDGET,
@@ -46,7 +48,7 @@ def stylesheet(svgs: dict[str, str]) -> str:
 
 
 def drawings(index: Index, family: str, budget: Budget = BUDGET) -> list[Drawing]:
-    """The diagrams of one family (``vues``, ``carte``, ``services`` or ``cas-usage``)."""
+    """The diagrams of one family (``vues``, ``carte``, ``services``, ``cas-usage``, ``flux``, ``architecture``)."""
     return FAMILIES[family](index, budget)
 
 
@@ -56,5 +58,6 @@ FAMILIES: dict[str, Callable[[Index, Budget], list[Drawing]]] = {
     "services": neighbourhood_drawings,
     "cas-usage": path_drawings,
     "flux": exchange_drawings,
+    "architecture": architecture_drawings,
 }
 """Each family is drawn by its script, ``diagrams/<family>.py``, into ``generated/diagrams/<family>/``."""

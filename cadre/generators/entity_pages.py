@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cadre.generators import diagram_maps, diagram_views, rule_pages
+from cadre.generators import diagram_maps, diagram_views, functional_architecture, rule_pages
 from cadre.generators.page_model import Block, Diagram, Page, Paragraphs, Section, Table
 from cadre.generators.page_parts import (
     actor_names,
@@ -101,6 +101,7 @@ def view_page(index: Index, view: View) -> Page:
                 ),
             )
         )
+    sections += functional_architecture.sections(index, view)
     for scenario in view.scenarios:
         scenario_blocks: list[Block] = []
         if scenario.description:
@@ -153,7 +154,13 @@ def view_page(index: Index, view: View) -> Page:
         lead=blocks(view.description),
         sections=tuple(sections),
         source=source_line(index, view.source),
-        notes=notes([*view.notes, *(n for s in view.scenarios for n in s.notes)]),
+        notes=notes(
+            [
+                *view.notes,
+                *(n for s in view.scenarios for n in s.notes),
+                *functional_architecture.figure_notes(index, view),
+            ]
+        ),
     )
 
 
