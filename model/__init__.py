@@ -5,7 +5,7 @@ The content lives in YAML files under ``model/content/``; :func:`load_framework`
 :class:`Index` answers the questions the generators ask (what refers to what).
 """
 
-from model._base import Document, HttpsUrl, Note, OutlineEntry, SourceRef
+from model._base import Document, HttpsUrl, Location, Note, Slide, SourceRef
 from model.catalogue import (
     GT_DOCUMENT,
     CatalogueCase,
@@ -51,6 +51,7 @@ from model.enums import (
     CountMeasure,
     DataCategory,
     Direction,
+    DocumentKind,
     Feature,
     FlowStatus,
     MosType,
@@ -65,11 +66,15 @@ from model.enums import (
     Severity,
     SpecStatus,
     SystemCategory,
+    TextProvenance,
 )
 from model.flow_spec import Attribute, FlowSpec, MessageClass, Security, SpecActor, Technical
 from model.index import Binding, Index
 from model.loader import CONTENT_DIR, Loaded, content_files, load_framework, load_model
 from model.problems import ModelError, Problem
+from model.provenance import Attribution, attribution
+from model.provenance_checks import walk
+from model.provenance_registry import DEFAULTS, effective, filled, provenance_map, text_fields, undeclared
 from model.releases import Release, ReleaseRecord, Releases, read_releases, sha256, version_key
 from model.rules import Requirement, Rule, Selector
 from model.value_sets import PROPOSAL_PREFIX, Concept, ValueSet
@@ -77,11 +82,13 @@ from model.versions import Version
 
 __all__ = [
     "CONTENT_DIR",
+    "DEFAULTS",
     "GT_DOCUMENT",
     "PROPOSAL_PREFIX",
     "Actor",
     "ActorKind",
     "Attribute",
+    "Attribution",
     "Authentication",
     "Axis",
     "AxisStatus",
@@ -96,6 +103,7 @@ __all__ = [
     "DataCategory",
     "Direction",
     "Document",
+    "DocumentKind",
     "Exchange",
     "Feature",
     "Flow",
@@ -106,6 +114,7 @@ __all__ = [
     "HttpsUrl",
     "Index",
     "Loaded",
+    "Location",
     "Meaning",
     "MessageClass",
     "ModelError",
@@ -114,7 +123,6 @@ __all__ = [
     "NextStep",
     "Note",
     "NoteKind",
-    "OutlineEntry",
     "Overview",
     "Owner",
     "Phase",
@@ -139,6 +147,7 @@ __all__ = [
     "ServiceKind",
     "Severity",
     "SheetState",
+    "Slide",
     "SourceRef",
     "SpecActor",
     "SpecStatus",
@@ -149,6 +158,7 @@ __all__ = [
     "TaskForce",
     "Technical",
     "Term",
+    "TextProvenance",
     "TransverseGroup",
     "UseCase",
     "UseCaseSheet",
@@ -157,12 +167,19 @@ __all__ = [
     "View",
     "WorkingGroup",
     "WorkshopSession",
+    "attribution",
     "content_files",
+    "effective",
     "evaluate",
+    "filled",
     "load_framework",
     "load_model",
+    "provenance_map",
     "read_releases",
     "score",
     "sha256",
+    "text_fields",
+    "undeclared",
     "version_key",
+    "walk",
 ]
