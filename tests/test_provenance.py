@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+from conftest import edit, line_of, problems_of
 from pydantic import Field
 
 from cadre.generators import framework_json, source_pages
@@ -24,7 +25,6 @@ from model import (
     walk,
 )
 from model._base import Label, SourceRef, Text, _Stated
-from tests.conftest import edit, line_of, problems_of
 
 DOC = f"{site_paths.DOCS}/"
 MARK = re.compile(r'\[\\\[(?P<label>[^\]]+)\\\]\]\((?P<target>[^)]+)\)\{ \.provenance aria-label="(?P<name>[^"]+)" \}')
