@@ -5,7 +5,7 @@ The content lives in YAML files under ``model/content/``; :func:`load_framework`
 :class:`Index` answers the questions the generators ask (what refers to what).
 """
 
-from model._base import Document, HttpsUrl, Note, OutlineEntry, SourceRef
+from model._base import Document, HttpsUrl, Location, Note, Slide, SourceRef
 from model.architecture import ArchitectureFigure, Area, Block, Content, Highlight, HighlightItem, LegendEntry
 from model.catalogue import (
     GT_DOCUMENT,
@@ -51,6 +51,7 @@ from model.enums import (
     CountMeasure,
     DataCategory,
     Direction,
+    DocumentKind,
     Feature,
     FlowStatus,
     MosType,
@@ -65,12 +66,16 @@ from model.enums import (
     Severity,
     SpecStatus,
     SystemCategory,
+    TextProvenance,
 )
 from model.flow_spec import Attribute, FlowSpec, MessageClass, Security, SpecActor, Technical
 from model.flows import Flow, Leg
 from model.index import Binding, Index
 from model.loader import CONTENT_DIR, Loaded, content_files, load_framework, load_model
 from model.problems import ModelError, Problem
+from model.provenance import Attribution, attribution
+from model.provenance_checks import walk
+from model.provenance_registry import DEFAULTS, effective, filled, provenance_map, text_fields, undeclared
 from model.releases import Release, ReleaseRecord, Releases, read_releases, sha256, version_key
 from model.rules import Requirement, Rule, Selector
 from model.value_sets import PROPOSAL_PREFIX, Concept, ValueSet
@@ -78,6 +83,7 @@ from model.versions import Version
 
 __all__ = [
     "CONTENT_DIR",
+    "DEFAULTS",
     "GT_DOCUMENT",
     "PROPOSAL_PREFIX",
     "Actor",
@@ -85,6 +91,7 @@ __all__ = [
     "ArchitectureFigure",
     "Area",
     "Attribute",
+    "Attribution",
     "Authentication",
     "Axis",
     "AxisStatus",
@@ -101,6 +108,7 @@ __all__ = [
     "DataCategory",
     "Direction",
     "Document",
+    "DocumentKind",
     "Exchange",
     "Feature",
     "Flow",
@@ -115,6 +123,7 @@ __all__ = [
     "Leg",
     "LegendEntry",
     "Loaded",
+    "Location",
     "Meaning",
     "MessageClass",
     "ModelError",
@@ -123,7 +132,6 @@ __all__ = [
     "NextStep",
     "Note",
     "NoteKind",
-    "OutlineEntry",
     "Overview",
     "Owner",
     "Phase",
@@ -148,6 +156,7 @@ __all__ = [
     "ServiceKind",
     "Severity",
     "SheetState",
+    "Slide",
     "SourceRef",
     "SpecActor",
     "SpecStatus",
@@ -158,6 +167,7 @@ __all__ = [
     "TaskForce",
     "Technical",
     "Term",
+    "TextProvenance",
     "TransverseGroup",
     "UseCase",
     "UseCaseSheet",
@@ -166,12 +176,19 @@ __all__ = [
     "View",
     "WorkingGroup",
     "WorkshopSession",
+    "attribution",
     "content_files",
+    "effective",
     "evaluate",
+    "filled",
     "load_framework",
     "load_model",
+    "provenance_map",
     "read_releases",
     "score",
     "sha256",
+    "text_fields",
+    "undeclared",
     "version_key",
+    "walk",
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 
 from pydantic import (
     AfterValidator,
@@ -14,11 +14,13 @@ from pydantic import (
     GetJsonSchemaHandler,
     Strict,
     StringConstraints,
+    model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-from model.enums import NoteKind
+from model.enums import DocumentKind, NoteKind
+from model.provenance import Claim
 
 Id = Annotated[
     str,
@@ -129,43 +131,141 @@ class _Entity(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
-class OutlineEntry(_Entity):
-    """Partie d'un document source, repérée par son numéro."""
+SlideTitle = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=400),
+    AfterValidator(_visible),
+    Field(description="Titre d'une diapositive, tel que la liste « slides » de son document le donne."),
+]
 
-    number: Section
-    title: Label = Field(description="Intitulé de la partie.")
+
+def _one_place(section: str | None, slide: str | None) -> None:
+    """A place in a source is a section number (numbered document) or a slide title (deck), not both."""
+    if section is None and slide is None:
+        raise ValueError(
+            "l'endroit de la source n'est pas donné → ajoutez « section: » (numéro de section du cadre)"
+            " ou « slide: » (titre d'une diapositive du support)"
+        )
+    if section is not None and slide is not None:
+        raise ValueError("l'endroit a à la fois « section » et « slide » → gardez l'un des deux")
 
 
-class Document(_Entity):
-    """Document source dont le modèle est tiré."""
+class _Stated(_Entity):
+    """An object whose text fields may say, one by one, where their words come from (:mod:`model.provenance`)."""
 
-    id: Id
-    title: Label = Field(description="Titre du document.")
-    version: Label | None = Field(default=None, description="Version du document.")
-    date: Label | None = Field(default=None, description="Date du document (AAAA-MM-JJ ou mois).")
-    publisher: Label | None = Field(default=None, description="Organisme qui publie le document.")
-    outline: list[OutlineEntry] = Field(
-        default_factory=list,
+    provenance: dict[str, Claim] = Field(
+        default_factory=dict,
         description=(
-            "Parties du document, quand il n'est pas numéroté lui-même (support de présentation) : "
-            "les sources renvoient à ces numéros."
+            "Provenance d'un champ de texte, quand elle diffère de celle que le modèle déclare pour ce champ : "
+            "« verbatim » (les mots de la source), « reworded » (notre reformulation ou notre intitulé), "
+            "« inference » (notre déduction), « outside » (un fait extérieur aux sources, avec ses références) "
+            "ou « proposal » (notre proposition). Ex. « provenance: {title: verbatim} »."
         ),
     )
 
 
-class SourceRef(_Entity):
-    """Endroit du document source d'où provient une information."""
+class Slide(_Stated):
+    """Diapositive d'un support de présentation, repérée par son propre titre."""
 
-    document: Id = Field(default="cadre-de4-v1", description="Identifiant du document source.")
-    section: Section
-    detail: Label | None = Field(
-        default=None, description="Précision sur l'endroit (schéma, tableau, note de bas de page)."
+    title: SlideTitle = Field(
+        description=(
+            "Titre imprimé de la diapositive ; pour une diapositive sans titre, un intitulé de notre main, "
+            "déclaré « provenance: {title: reworded} »."
+        )
     )
 
 
-class Note(_Entity):
+class Location(_Stated):
+    """Endroit d'une source qui cite un document : section, note de bas de page, texte imprimé."""
+
+    document: Id = Field(default="cadre-de4-v1", description="Document source qui cite.")
+    section: Section | None = None
+    slide: SlideTitle | None = None
+    footnote: Count | None = Field(default=None, ge=1, description="Numéro de la note de bas de page.")
+    quote: Text = Field(description="Ce que la source imprime à cet endroit, tel quel (OCR corrigé).")
+
+    @model_validator(mode="after")
+    def _placed(self) -> Self:
+        """A section or a slide, not both."""
+        _one_place(self.section, self.slide)
+        return self
+
+
+class Document(_Stated):
+    """Document : une source du modèle, un document que les sources citent, ou une référence extérieure."""
+
+    id: Id
+    kind: DocumentKind = Field(
+        default=DocumentKind.SOURCE,
+        description=(
+            "« source » (le modèle en est tiré), « cited » (les sources le citent) ou « outside » "
+            "(référence extérieure aux sources, qui appuie un fait « outside »)."
+        ),
+    )
+    title: Label = Field(description="Titre du document.")
+    version: Label | None = Field(default=None, description="Version du document.")
+    date: Label | None = Field(default=None, description="Date du document (AAAA-MM-JJ ou mois).")
+    publisher: Label | None = Field(default=None, description="Organisme qui publie le document.")
+    address: Label | None = Field(
+        default=None,
+        description=(
+            "Adresse telle que la source l'imprime (souvent un seul nom de domaine, ex. « esante.gouv.fr ») : "
+            "jamais complétée par le modèle."
+        ),
+    )
+    slides: list[Slide] = Field(
+        default_factory=list,
+        description=(
+            "Diapositives d'un support de présentation, dans l'ordre : le support n'étant pas numéroté, "
+            "une source le cite par le titre d'une diapositive (« slide »)."
+        ),
+    )
+    cited_at: list[Location] = Field(
+        default_factory=list, description="Où les sources citent ce document (document « cited »)."
+    )
+
+
+class SourceRef(_Stated):
+    """Endroit du document source d'où provient une information."""
+
+    document: Id = Field(default="cadre-de4-v1", description="Identifiant du document source.")
+    section: Section | None = None
+    slide: SlideTitle | None = None
+    detail: Label | None = Field(
+        default=None, description="Précision sur l'endroit (schéma, tableau, note de bas de page)."
+    )
+    cites: list[Id] = Field(
+        default_factory=list,
+        description="Documents que la source cite à cet endroit (notes de bas de page), montrés sur la page.",
+    )
+
+    @model_validator(mode="after")
+    def _placed(self) -> Self:
+        """A section or a slide, not both."""
+        _one_place(self.section, self.slide)
+        return self
+
+    @property
+    def place(self) -> str:
+        """The section number or the slide title."""
+        return self.section or self.slide or ""
+
+
+class Note(_Stated):
     """Remarque sur la source : correction d'OCR, ambiguïté, incohérence ou déduction."""
 
     kind: NoteKind = Field(description="Nature de la remarque.")
-    section: Section
+    section: Section | None = None
+    slide: SlideTitle | None = None
     text: Text
+
+    @model_validator(mode="after")
+    def _placed(self) -> Self:
+        """A section or a slide, not both."""
+        _one_place(self.section, self.slide)
+        return self
+
+    @property
+    def place(self) -> str:
+        """The section number or the slide title."""
+        return self.section or self.slide or ""

@@ -14,11 +14,11 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
-from model._base import Count, Id, Label, Note, Section, SourceRef, Text, _Entity
+from model._base import Count, Id, Label, Note, Section, SourceRef, Text, _Entity, _Stated
 from model.enums import DataCategory
 
 
-class Content(_Entity):
+class Content(_Stated):
     """Élément imprimé dans un bloc du schéma (sous-boîte ou intitulé), relié aux services du modèle qu'il désigne."""
 
     label: Label = Field(description="Intitulé tel qu'imprimé sur le schéma (corrigé de l'OCR).")
@@ -32,7 +32,7 @@ class Content(_Entity):
     )
 
 
-class Block(_Entity):
+class Block(_Stated):
     """Bloc (boîte) d'une zone du schéma de l'architecture fonctionnelle."""
 
     id: Id
@@ -64,7 +64,7 @@ class Block(_Entity):
         return list(dict.fromkeys([*found, *self.named_by_text]))
 
 
-class Area(_Entity):
+class Area(_Stated):
     """Zone fonctionnelle (bandeau) du schéma de l'architecture fonctionnelle."""
 
     id: Id
@@ -74,7 +74,7 @@ class Area(_Entity):
     notes: list[Note] = Field(default_factory=list)
 
 
-class LegendEntry(_Entity):
+class LegendEntry(_Stated):
     """Entrée de la légende imprimée du schéma : une catégorie de données."""
 
     label: Label = Field(description="Intitulé tel qu'imprimé dans la légende (corrigé de l'OCR).")
@@ -111,7 +111,7 @@ class Highlight(_Entity):
     notes: list[Note] = Field(default_factory=list)
 
 
-class ArchitectureFigure(_Entity):
+class ArchitectureFigure(_Stated):
     """Schéma de l'architecture fonctionnelle du secteur médico-social, repris en tête des sections 1.2 à 1.5."""
 
     id: Id

@@ -14,7 +14,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from model._base import Count, Flag, Id, Label, Note, SourceRef, Text, _Entity
+from model._base import Count, Flag, Id, Label, Note, SourceRef, Text, _Stated
 from model.enums import CountMeasure, Sector
 
 GT_DOCUMENT = "gt1-cas-usage-ms"
@@ -38,7 +38,7 @@ class DeckSource(SourceRef):
     document: Id = Field(default=GT_DOCUMENT, description="Identifiant du document source.")
 
 
-class WorkshopSession(_Entity):
+class WorkshopSession(_Stated):
     """Séance du cycle de groupes de travail."""
 
     number: Count = Field(ge=1, description="Numéro de la séance (GT n°…).")
@@ -46,7 +46,7 @@ class WorkshopSession(_Entity):
     goals: list[Text] = Field(min_length=1, description="Ce que la séance doit produire.")
 
 
-class WorkingGroup(_Entity):
+class WorkingGroup(_Stated):
     """Groupe de travail qui priorise les cas d'usage médico-sociaux à modéliser."""
 
     id: Id
@@ -69,14 +69,14 @@ class WorkingGroup(_Entity):
     notes: list[Note] = Field(default_factory=list)
 
 
-class ScaleLevel(_Entity):
+class ScaleLevel(_Stated):
     """Niveau de l'échelle d'un critère et la note qu'il vaut."""
 
     value: Count = Field(ge=1, le=9, description="Note attribuée à ce niveau.")
     label: Label = Field(description="Libellé du niveau tel que la source l'écrit.")
 
 
-class Criterion(_Entity):
+class Criterion(_Stated):
     """Critère de priorisation des cas d'usage, noté de 1 à 3."""
 
     id: Id
@@ -92,14 +92,14 @@ class Criterion(_Entity):
     notes: list[Note] = Field(default_factory=list)
 
 
-class Phase(_Entity):
+class Phase(_Stated):
     """Étape du parcours de l'usager selon une task-force."""
 
     id: Id
     label: Label = Field(description="Intitulé de l'étape.")
 
 
-class TaskForce(_Entity):
+class TaskForce(_Stated):
     """Task-force sectorielle qui a recensé et hiérarchisé des cas d'usage."""
 
     id: Id
@@ -111,14 +111,14 @@ class TaskForce(_Entity):
     notes: list[Note] = Field(default_factory=list)
 
 
-class Exchange(_Entity):
+class Exchange(_Stated):
     """Sens d'un échange : qui transmet à qui, avec les libellés de la source."""
 
     from_: Label = Field(alias="from", description="Acteur(s) émetteur(s), tel(s) que la source les nomme.")
     to: Label = Field(description="Acteur(s) destinataire(s), tel(s) que la source les nomme.")
 
 
-class CatalogueCase(_Entity):
+class CatalogueCase(_Stated):
     """Cas d'usage recensé par une task-force."""
 
     id: Id
@@ -147,7 +147,7 @@ class CatalogueCase(_Entity):
     notes: list[Note] = Field(default_factory=list)
 
 
-class TransverseGroup(_Entity):
+class TransverseGroup(_Stated):
     """Cas d'usage similaires de plusieurs secteurs qui pourraient être modélisés ensemble."""
 
     id: Id
@@ -158,7 +158,7 @@ class TransverseGroup(_Entity):
     notes: list[Note] = Field(default_factory=list)
 
 
-class SheetState(_Entity):
+class SheetState(_Stated):
     """Un des deux schémas d'une fiche : l'état des lieux ou la perspective cible."""
 
     trigger: Text | None = Field(default=None, description="Évènement déclencheur du cas d'usage, s'il est écrit.")
@@ -167,7 +167,7 @@ class SheetState(_Entity):
     barriers: list[Label] = Field(default_factory=list, description="Freins, numérotés comme sur le schéma.")
 
 
-class UseCaseSheet(_Entity):
+class UseCaseSheet(_Stated):
     """Fiche détaillée d'un cas d'usage : éléments structurants, état des lieux et cible."""
 
     id: Id
@@ -191,7 +191,7 @@ class UseCaseSheet(_Entity):
     notes: list[Note] = Field(default_factory=list)
 
 
-class StatedCount(_Entity):
+class StatedCount(_Stated):
     """Nombre énoncé par une source (« 25 cas d'usage identifiés »), comparé à ce que le modèle recense."""
 
     id: Id

@@ -12,7 +12,7 @@ from typing import Self
 
 from pydantic import ConfigDict, Field, PrivateAttr, model_validator
 
-from model._base import Count, Document, Flag, Id, Label, Note, Number, SourceRef, Text, _Entity
+from model._base import Count, Document, Flag, Id, Label, Note, Number, SourceRef, Text, _Entity, _Stated
 from model.architecture import ArchitectureFigure
 from model.catalogue import (
     CatalogueCase,
@@ -42,7 +42,7 @@ from model.value_sets import ValueSet
 from model.versions import Version
 
 
-class Axis(_Entity):
+class Axis(_Stated):
     """Axe de travail du domaine d'étude."""
 
     id: Number
@@ -53,7 +53,7 @@ class Axis(_Entity):
     notes: list[Note] = Field(default_factory=list)
 
 
-class Actor(_Entity):
+class Actor(_Stated):
     """Personne ou organisation qui agit dans un cas d'usage (« En tant que … »)."""
 
     id: Id
@@ -63,7 +63,7 @@ class Actor(_Entity):
     notes: list[Note] = Field(default_factory=list)
 
 
-class Service(_Entity):
+class Service(_Stated):
     """Service numérique, portail, référentiel ou système d'information."""
 
     id: Id
@@ -102,7 +102,7 @@ class Service(_Entity):
     notes: list[Note] = Field(default_factory=list)
 
 
-class Group(_Entity):
+class Group(_Stated):
     """Regroupement de services sur un schéma, tel que la source le dessine."""
 
     id: Id
@@ -117,7 +117,7 @@ class Step(_Entity):
     to: Id = Field(description="Acteur ou service d'arrivée.")
 
 
-class UseCase(_Entity):
+class UseCase(_Stated):
     """Cas d'usage : « En tant que … je souhaite … et pour cela … »."""
 
     id: Id
@@ -142,7 +142,7 @@ class UseCase(_Entity):
         return " ; ".join(self.goals)
 
 
-class Scenario(_Entity):
+class Scenario(_Stated):
     """Schéma d'orchestration d'une vue et ses cas d'usage numérotés."""
 
     id: Id
@@ -153,7 +153,7 @@ class Scenario(_Entity):
     notes: list[Note] = Field(default_factory=list)
 
 
-class View(_Entity):
+class View(_Stated):
     """Vue d'orchestration du cadre : ses schémas, ses cas d'usage et ses flux."""
 
     id: Id
@@ -174,7 +174,7 @@ class View(_Entity):
     notes: list[Note] = Field(default_factory=list)
 
 
-class Recommendation(_Entity):
+class Recommendation(_Stated):
     """Recommandation (principe thématique ou règle d'urbanisation)."""
 
     id: Number
@@ -208,7 +208,7 @@ class Recommendation(_Entity):
         return self
 
 
-class Overview(_Entity):
+class Overview(_Stated):
     """Texte de présentation du cadre : son périmètre, les limites de la version, ses renvois à d'autres domaines."""
 
     id: Id
@@ -218,7 +218,7 @@ class Overview(_Entity):
     notes: list[Note] = Field(default_factory=list)
 
 
-class Stake(_Entity):
+class Stake(_Stated):
     """Enjeu du domaine d'étude, issu de la phase d'analyse de l'existant (section 1.1.1)."""
 
     id: Id
@@ -228,7 +228,7 @@ class Stake(_Entity):
     notes: list[Note] = Field(default_factory=list)
 
 
-class Question(_Entity):
+class Question(_Stated):
     """Besoin ou questionnement exprimé par les acteurs, et l'axe qui y répond (section 1.1.2)."""
 
     id: Id
@@ -246,11 +246,18 @@ class Question(_Entity):
             "la source ne relie chaque question qu'à un axe. Vide si aucune recommandation n'y répond."
         ),
     )
+    answered_in: list[Id] = Field(
+        default_factory=list,
+        description=(
+            "Documents cités par le cadre (« documents.yaml », kind « cited ») dont la note de bas de page "
+            "répond à la question : la page de la question montre la note telle quelle."
+        ),
+    )
     source: SourceRef
     notes: list[Note] = Field(default_factory=list)
 
 
-class NextStep(_Entity):
+class NextStep(_Stated):
     """Action à mener, par axe, et les organismes qui la portent (section 1.6)."""
 
     id: Id
@@ -269,14 +276,14 @@ ENGINE_MARKERS = frozenset({"wzxhzdk", "klzzwxh", "hzzhzkh", "amp"})
 of them, or made of digits only, would be recognised inside them and break the page it is shown on."""
 
 
-class Meaning(_Entity):
+class Meaning(_Stated):
     """Un des sens d'un sigle ambigu."""
 
     expansion: Label = Field(description="Forme développée du sigle dans ce sens.")
     definition: Text | None = None
 
 
-class Term(_Entity):
+class Term(_Stated):
     """Terme ou sigle employé par les sources (glossaire)."""
 
     id: Id

@@ -235,7 +235,37 @@ class MosType(_Labelled):
     BINARY = "ObjetBinaire"
 
 
+class DocumentKind(_Labelled):
+    """Place d'un document dans le modèle."""
+
+    SOURCE = "source"
+    CITED = "cited"
+    OUTSIDE = "outside"
+
+
+class TextProvenance(_Labelled):
+    """D'où viennent les mots d'un champ de texte du modèle."""
+
+    VERBATIM = "verbatim"
+    REWORDED = "reworded"
+    INFERENCE = "inference"
+    OUTSIDE = "outside"
+    PROPOSAL = "proposal"
+
+
 _LABELS: dict[str, dict[str, str]] = {
+    "DocumentKind": {
+        "source": "Source du modèle",
+        "cited": "Document cité par les sources",
+        "outside": "Référence extérieure aux sources",
+    },
+    "TextProvenance": {
+        "verbatim": "cité",
+        "reworded": "reformulé",
+        "inference": "déduit",
+        "outside": "extérieur",
+        "proposal": "proposé",
+    },
     "SpecStatus": {
         "draft": "Brouillon (draft)",
         "public-comment": "En concertation (public-comment)",

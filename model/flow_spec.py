@@ -23,7 +23,7 @@ from pydantic import (
     model_validator,
 )
 
-from model._base import URL_HELP, HttpsUrl, Id, Label, Note, SourceRef, Text, _Entity, shown
+from model._base import URL_HELP, HttpsUrl, Id, Label, Note, SourceRef, Text, _Stated, shown
 from model.enums import ActorKind, MosType, SpecStatus
 from model.mos import example_problem
 from model.value_sets import ValueSetId
@@ -42,7 +42,7 @@ Cardinality = Literal["0..1", "1..1", "0..*", "1..*"]
 Example = StrictStr | StrictInt | StrictFloat | StrictBool
 
 
-class Attribute(_Entity):
+class Attribute(_Stated):
     """Attribut d'une classe du message : ``nom : [card] Type``."""
 
     name: AttributeName
@@ -101,7 +101,7 @@ class Attribute(_Entity):
         return self
 
 
-class MessageClass(_Entity):
+class MessageClass(_Stated):
     """Classe du contenu du message ; la première classe d'une spécification est le message lui-même."""
 
     name: ClassName
@@ -118,7 +118,7 @@ class MessageClass(_Entity):
         return self
 
 
-class SpecActor(_Entity):
+class SpecActor(_Stated):
     """Acteur du processus collaboratif et son rôle dans le flux."""
 
     participant: Id = Field(description="Acteur ou service du modèle.")
@@ -126,7 +126,7 @@ class SpecActor(_Entity):
     role: Label = Field(description="Rôle dans l'échange (ex. « Producteur », « Consommateur »).")
 
 
-class Technical(_Entity):
+class Technical(_Stated):
     """Partie technique : le standard et le volet qui couvrent l'échange, s'ils existent."""
 
     standard: Label | None = Field(
@@ -141,7 +141,7 @@ class Technical(_Entity):
     comment: Text | None = Field(default=None, description="Ce qui reste à instruire ou à confirmer.")
 
 
-class Security(_Entity):
+class Security(_Stated):
     """Sécurité et identification : authentification, INS, consentement, traçabilité."""
 
     authentication: Text = Field(description="Authentification des systèmes et des personnes.")
@@ -150,7 +150,7 @@ class Security(_Entity):
     traceability: Text = Field(description="Traçabilité des échanges.")
 
 
-class FlowSpec(_Entity):
+class FlowSpec(_Stated):
     """Spécification d'un flux à la manière du CI-SIS (volet : processus, contenu, technique, sécurité)."""
 
     flow: Id = Field(description="Flux spécifié.")

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from model._base import Id, Label, Letter, Note, SourceRef, Text, _Entity
+from model._base import Id, Label, Letter, Note, SourceRef, Text, _Stated
 from model.enums import DataCategory, Direction, FlowStatus, Nature
 
 
-class Leg(_Entity):
+class Leg(_Stated):
     """Branche d'un flux : un sens d'échange, d'un service à un autre, avec sa nature et son état."""
 
     from_: Id = Field(alias="from", description="Service qui envoie les données sur cette branche.")
@@ -31,7 +31,7 @@ class Leg(_Entity):
     )
 
 
-class Flow(_Entity):
+class Flow(_Stated):
     """Flux d'échange de données entre services, repéré par sa lettre sur le schéma de la vue."""
 
     id: Id

@@ -19,6 +19,8 @@ from model.entities import Framework
 from model.enums import Severity
 from model.index import Index
 from model.problems import ModelError, Problem
+from model.provenance_checks import provenance_rules
+from model.provenance_registry import undeclared
 from model.references import Fragment, check
 from model.releases import read_releases
 
@@ -111,7 +113,10 @@ def load_model(content_dir: Path = CONTENT_DIR, *, shown_from: Path | None = Non
             declared.update(_raw_ids(data))
             continue
         fragments.append(Fragment(shown, fragment, positions))
-    problems.extend(check(fragments, declared_elsewhere=declared, complete=not problems))
+    complete = not problems
+    problems.extend(check(fragments, declared_elsewhere=declared, complete=complete))
+    problems.extend(provenance_rules(fragments, frozenset(declared), complete=complete))
+    problems.extend(undeclared(shown_from=base))
     releases_dir = content_dir.parent / RELEASES
     releases, refused = read_releases(releases_dir, _shown(releases_dir, base))
     problems.extend(refused)

@@ -11,7 +11,7 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
-from model._base import Id, Text, _Entity
+from model._base import Id, Text, _Entity, _Stated
 from model.enums import Authentication, CatalogueStatus, Feature, RgaaCompliance, ServiceKind, Severity
 
 
@@ -76,7 +76,7 @@ class Requirement(_Entity):
         return [name for name in Requirement.model_fields if getattr(self, name) not in (None, [])]
 
 
-class Rule(_Entity):
+class Rule(_Stated):
     """Règle vérifiable sur le modèle, tirée du texte d'une recommandation."""
 
     statement: Text = Field(description="Ce que la règle vérifie, en une phrase (affiché sur le site).")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from model._base import Id, Label, Note, SourceRef, Text, _Entity
+from model._base import Id, Label, Note, SourceRef, Text, _Stated
 
 
-class Version(_Entity):
+class Version(_Stated):
     """Version publiée du cadre et ce qu'elle apporte (page « Historique des versions »)."""
 
     id: Id

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from cadre.output import site_paths
+from cadre.output.text import md
 from model import Index
 
 DOC = "docs/"
@@ -94,11 +95,17 @@ def test_each_question_shows_its_axis_and_the_recommendations_that_answer_it(
     ]
     by_number = {int(row[0]): row for row in rows}
     for question in index.framework.questions:
-        _, _, axis, answers = by_number[question.number]
+        _, _, axis, answers, said = by_number[question.number]
         assert site_paths.md_link(here, site_paths.page("axis", question.axis)) in axis
+        documents = {d.id: d for d in index.framework.documents}
+        for ident in question.answered_in:
+            assert all(md(at.quote) in said for at in documents[ident].cited_at)
+        assert (said == "—") == (not question.answered_in)
         linked = [site_paths.page_from_link(here, t) for t in LINK.findall(answers)]
         expected = [site_paths.page("recommendation", r) for r in question.answered_by]
         assert linked == (expected or [site_paths.NEXT_STEPS])
+    # Question 10 asks where the MES catalogue's requirements are: the framework's footnote 3 answers it.
+    assert "section 1.2.2, note 3 : « Référencement éditeurs \\(monespacesante.fr\\) »" in by_number[10][4]
     # A recommendation page names the questions it answers.
     page = outputs[DOC + site_paths.page("recommendation", "4.1.3")]
     assert "Question 2]" in page and "Question 3]" in page

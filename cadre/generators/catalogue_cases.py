@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cadre.generators import provenance_marks as pm
 from cadre.generators.catalogue_links import (
     CASE_HEADERS,
     CRITERIA,
@@ -34,7 +35,7 @@ def task_force_page(index: Index, task_force: TaskForce) -> Page:
         ("Cas recensés", str(len(cases))),
         ("Dont prioritaires", str(prioritised)),
         ("Dont non prioritaires", str(len(cases) - prioritised)),
-        ("Modélisation", md(task_force.modelled)),
+        ("Modélisation", pm.inline(index, here, task_force, "modelled")),
         ("Étapes du parcours", " → ".join(md(p.label) for p in task_force.phases)),
     ]
     announced = [c for c in index.checks() if c.scope == task_force.id]
@@ -68,7 +69,7 @@ def task_force_page(index: Index, task_force: TaskForce) -> Page:
                 ),
             ),
         ),
-        source=source_line(index, task_force.source),
+        source=source_line(index, task_force.source, here),
         wide=True,
         notes=notes(task_force.notes),
     )
@@ -93,7 +94,7 @@ def case_page(index: Index, case: CatalogueCase) -> Page:
         facts.append(("Même cas que", case_link(index, here, index.cases[case.same_as])))
     sections: list[Section] = []
     if case.comment:
-        sections.append(Section("Précision de la source", (Paragraphs(blocks(case.comment)),)))
+        sections.append(Section("Précision de la source", (Paragraphs(pm.block(index, here, case, "comment")),)))
     if case.scores:
         rows = tuple((md(c.title), str(case.scores[c.id])) for c in index.framework.criteria)
         printed = "—" if case.printed_result is None else str(case.printed_result)
@@ -128,7 +129,7 @@ def case_page(index: Index, case: CatalogueCase) -> Page:
         facts=tuple(facts),
         lead=blocks(case.title),
         sections=tuple(sections),
-        source=source_line(index, case.source),
+        source=source_line(index, case.source, here),
         notes=notes(case.notes),
     )
 
@@ -179,21 +180,25 @@ def transverse_page(index: Index) -> Page:
         title="Cas d'usage transverses",
         lead="\n\n".join(
             [
-                *(blocks(g.transverse_rule) for g in fw.working_groups if g.transverse_rule),
-                *(blocks(g.transverse_advice) for g in fw.working_groups if g.transverse_advice),
+                *(pm.block(index, TRANSVERSE, g, "transverse_rule") for g in fw.working_groups if g.transverse_rule),
+                *(
+                    pm.block(index, TRANSVERSE, g, "transverse_advice")
+                    for g in fw.working_groups
+                    if g.transverse_advice
+                ),
                 "Dans les tableaux ci-dessous, les secteurs d'un groupe et sa priorisation (par toutes les "
                 "task-forces, mixte, ou non priorisé par toutes les task-forces) sont calculés à partir de la "
                 "priorité de ses cas dans les listes de leur task-force.",
             ]
         ),
         sections=tuple(sections),
-        source=source_line(index, fw.transverse_groups[0].source) if fw.transverse_groups else "",
+        source=source_line(index, fw.transverse_groups[0].source, TRANSVERSE) if fw.transverse_groups else "",
         wide=True,
         notes=notes([n for g in fw.transverse_groups for n in g.notes]),
     )
 
 
-def state(title: str, state: SheetState) -> Section:
+def state(index: Index, here: str, title: str, state: SheetState) -> Section:
     """A section for one state (current or target) of a detailed sheet."""
     items: list[Block] = []
     if state.trigger:
@@ -203,7 +208,8 @@ def state(title: str, state: SheetState) -> Section:
     items.append(Paragraphs("**Freins**"))
     items.append(Paragraphs("\n".join(f"{n}. {md(b)}" for n, b in enumerate(state.barriers, 1)) or "Non précisés."))
     if state.legend:
-        items.append(Paragraphs("**Légende du schéma** : " + ", ".join(md(item) for item in state.legend) + "."))
+        legend = ", ".join(md(item) for item in state.legend)
+        items.append(Paragraphs(f"**Légende du schéma** : {legend}.{pm.mark_of(index, here, state, 'legend')}"))
     return Section(title, tuple(items))
 
 
@@ -229,9 +235,9 @@ def sheet_page(index: Index, sheet: UseCaseSheet) -> Page:
         ),
         sections=(
             Section("Éléments structurants du cas d'usage", (Table(("Élément", "Contenu"), rows),)),
-            state("Présentation des flux — état des lieux de l'existant", sheet.current),
-            state("Présentation des flux — perspective cible", sheet.target),
+            state(index, here, "Présentation des flux — état des lieux de l'existant", sheet.current),
+            state(index, here, "Présentation des flux — perspective cible", sheet.target),
         ),
-        source=source_line(index, sheet.source),
+        source=source_line(index, sheet.source, here),
         notes=notes(sheet.notes),
     )

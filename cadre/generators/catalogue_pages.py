@@ -6,6 +6,7 @@ detailed sheets.
 
 from __future__ import annotations
 
+from cadre.generators import provenance_marks as pm
 from cadre.generators.catalogue_cases import case_page, sheet_page, task_force_page, transverse_page
 from cadre.generators.catalogue_links import (
     ALL_CASES,
@@ -25,7 +26,7 @@ from cadre.generators.catalogue_links import (
 from cadre.generators.page_model import Page, Paragraphs, Section, Table
 from cadre.generators.page_parts import bullets, environment, french_date, notes, render, source_line
 from cadre.output import site_paths
-from cadre.output.text import blocks, flat, link, md, nav
+from cadre.output.text import flat, link, md, nav
 from model import Index
 
 
@@ -75,7 +76,7 @@ def overview_page(index: Index) -> Page:
         Section(
             "Les cas d'usage des task-forces",
             (
-                *(Paragraphs(blocks(g.inputs)) for g in fw.working_groups if g.inputs),
+                *(Paragraphs(pm.block(index, HERE, g, "inputs")) for g in fw.working_groups if g.inputs),
                 Paragraphs(
                     "Les nombres ci-dessous sont comptés dans le modèle ; ceux qu'annonce le support sont "
                     f"comparés dans les {link(md('errata'), rel(HERE, site_paths.ERRATA))}."
@@ -140,7 +141,7 @@ def overview_page(index: Index) -> Page:
                 ),
             )
         )
-    lead = " ".join(blocks(g.objective) for g in fw.working_groups)
+    lead = " ".join(pm.block(index, HERE, g, "objective") for g in fw.working_groups)
     first = fw.working_groups[0] if fw.working_groups else None
     return Page(
         title="Catalogue des cas d'usage médico-sociaux",
@@ -149,7 +150,7 @@ def overview_page(index: Index) -> Page:
             "repart des travaux des task-forces sectorielles. " + lead
         ),
         sections=tuple(sections),
-        source=source_line(index, first.source) if first else "",
+        source=source_line(index, first.source, HERE) if first else "",
         notes=notes([n for g in fw.working_groups for n in g.notes]),
     )
 
@@ -161,8 +162,10 @@ def criteria_page(index: Index) -> Page:
     criteria_rows = tuple(
         (
             str(c.number),
-            md(c.title) + (f" — {md(c.explanation)}" if c.explanation else ""),
-            "<br>".join(f"{level.value} : {md(level.label)}" for level in c.scale) or "Non précisée par la source",
+            pm.inline(index, CRITERIA, c, "title")
+            + (f" — {pm.inline(index, CRITERIA, c, 'explanation')}" if c.explanation else ""),
+            "<br>".join(f"{level.value} : {pm.inline(index, CRITERIA, level, 'label')}" for level in c.scale)
+            or "Non précisée par la source",
         )
         for c in fw.criteria
     )
@@ -202,7 +205,7 @@ def criteria_page(index: Index) -> Page:
                 (Table(headers, score_rows, empty="Aucun cas noté.", sortable=True),),
             ),
         ),
-        source=source_line(index, fw.criteria[0].source) if fw.criteria else "",
+        source=source_line(index, fw.criteria[0].source, CRITERIA) if fw.criteria else "",
         wide=True,
         notes=notes([n for c in fw.criteria for n in c.notes]),
     )

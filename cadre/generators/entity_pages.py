@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cadre.generators import diagram_maps, diagram_views, functional_architecture, rule_pages
+from cadre.generators import provenance_marks as pm
 from cadre.generators.page_model import Block, Diagram, Page, Paragraphs, Section, Table
 from cadre.generators.page_parts import (
     actor_names,
@@ -24,7 +25,7 @@ from cadre.generators.page_parts import (
 )
 from cadre.generators.recommendation_pages import axis_page, recommendation_page
 from cadre.output import site_paths
-from cadre.output.text import blocks, md
+from cadre.output.text import md
 from model import Index, Service, UseCase, View
 
 
@@ -94,6 +95,11 @@ def view_page(index: Index, view: View) -> Page:
                 "Services concernés en cible",
                 (
                     bullets([md(item) for item in view.services_in_scope]),
+                    *(
+                        (Paragraphs(f"<small>Liste :{pm.mark_of(index, here, view, 'services_in_scope')}</small>"),)
+                        if pm.mark_of(index, here, view, "services_in_scope")
+                        else ()
+                    ),
                     Paragraphs(
                         "Le cadre renvoie, pour ces domaines, au schéma de l'architecture fonctionnelle du "
                         "secteur médico-social."
@@ -105,7 +111,9 @@ def view_page(index: Index, view: View) -> Page:
     for scenario in view.scenarios:
         scenario_blocks: list[Block] = []
         if scenario.description:
-            scenario_blocks.append(Paragraphs(blocks(scenario.description)))
+            scenario_blocks.append(Paragraphs(pm.block(index, here, scenario, "description")))
+        if pm.title_note(index, here, scenario):
+            scenario_blocks.insert(0, Paragraphs(pm.title_note(index, here, scenario)))
         scenario_blocks += [
             Diagram(
                 drawing.path,
@@ -149,11 +157,11 @@ def view_page(index: Index, view: View) -> Page:
         title=md(view.title),
         facts=(
             ("Axe", entity_link(here, "axis", axis.id, f"Axe {axis.id} — {axis.title}")),
-            ("Section du cadre", md(view.source.section)),
+            ("Section du cadre", md(view.source.place)),
         ),
-        lead=blocks(view.description),
+        lead=pm.with_title_note(pm.title_note(index, here, view), pm.block(index, here, view, "description")),
         sections=tuple(sections),
-        source=source_line(index, view.source),
+        source=source_line(index, view.source, here),
         notes=notes(
             [
                 *view.notes,
@@ -223,9 +231,11 @@ def service_page(index: Index, service: Service) -> Page:
         # (« Mon espace santé » first, then « Agenda de Mon espace santé »).
         search_boost=4 if parts else 3,
         facts=tuple(facts),
-        lead=blocks(service.description),
+        lead=pm.with_title_note(
+            pm.title_note(index, here, service, "name", "Nom"), pm.block(index, here, service, "description")
+        ),
         sections=tuple(sections),
-        source=source_line(index, service.source),
+        source=source_line(index, service.source, here),
         notes=notes(service.notes),
     )
 
@@ -253,12 +263,12 @@ def use_case_page(index: Index, uc: UseCase) -> Page:
         title=f"Cas d'usage {uc.number} — {md(uc.goal)}",
         facts=(
             ("Vue", entity_link(here, "view", view.id, view.title)),
-            ("Schéma d'orchestration", md(scenario.title)),
+            ("Schéma d'orchestration", pm.inline(index, here, scenario, "title")),
             ("En tant que …", actor_names(index, uc)),
-            ("… je souhaite …", goal_lines(uc)),
+            ("… je souhaite …", goal_lines(uc) + pm.mark_of(index, here, uc, "goals")),
         ),
         sections=(
-            Section("… et pour cela …", (Paragraphs(blocks(uc.means)),)),
+            Section("… et pour cela …", (Paragraphs(pm.block(index, here, uc, "means")),)),
             Section("Services mobilisés", (bullets([service_link(index, here, s) for s in uc.services]),)),
             Section("Flux mobilisés", (bullets([flow_link(index, here, index.flows[f]) for f in uc.flows]),)),
             Section(
@@ -279,6 +289,6 @@ def use_case_page(index: Index, uc: UseCase) -> Page:
                 ]
             ),
         ),
-        source=source_line(index, uc.source),
+        source=source_line(index, uc.source, here),
         notes=notes(uc.notes),
     )

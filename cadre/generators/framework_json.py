@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from model import Framework, Index
+from model import Framework, Index, provenance_map, walk
 
 SCHEMA_ID = "urn:x-cadre-urbanisation-ms:de4:v1:schemas:framework"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -29,10 +29,31 @@ def framework_schema() -> dict[str, Any]:
 def generate(index: Index) -> dict[str, str]:
     """``framework.json`` and ``schemas/framework.schema.json``."""
     data = index.framework.model_dump(mode="json", by_alias=True)
+    with_provenance(index.framework, data)
     return {
         "framework.json": _dump(data),
         "schemas/framework.schema.json": _dump(framework_schema()),
     }
+
+
+def with_provenance(framework: Framework, data: dict[str, Any]) -> None:
+    """Write into ``data`` (the dump of ``framework``) the effective provenance of every text field.
+
+    Each object that has text fields gets ``provenance``: for each filled field, by its key, its kind
+    (``verbatim``, ``reworded``, ``inference``, ``outside``, ``proposal``), or ``{kind, references}``
+    for an outside fact, whether the YAML declared it or the field's default applies.
+    """
+    for path, node, _ in walk(framework):
+        claims = provenance_map(node)
+        if claims is None:
+            continue
+        target: Any = data
+        for key in path:
+            target = target[key]
+        target["provenance"] = {
+            key: claim.model_dump(mode="json") if claim.references else claim.kind.value
+            for key, claim in claims.items()
+        }
 
 
 def _dump(data: dict[str, Any]) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jinja2
 
+from cadre.generators import provenance_marks
 from cadre.generators.page_model import Block, Note, Page, Paragraphs, Section, Table
 from cadre.output import site_paths
 from cadre.output.text import blocks, md
@@ -66,15 +67,25 @@ def recommendation_link(here: str, rec: Recommendation) -> str:
     return entity_link(here, "recommendation", rec.id, f"Recommandation {rec.id}")
 
 
-def source_line(index: Index, ref: SourceRef) -> str:
-    """The « Source : … » line that ends every page."""
+def source_line(index: Index, ref: SourceRef, here: str = "") -> str:
+    """The « Source : … » line that ends every page, with the documents the source cites there.
+
+    A deck is cited by a slide's own title; a title of ours (a slide that prints none) carries its
+    provenance marker when ``here``, the page, is given.
+    """
     document = next(d for d in index.framework.documents if d.id == ref.document)
     detail = f" ({md(ref.detail)})" if ref.detail else ""
     version = f", {md(document.version)}" if document.version else ""
     date = f", {md(french_date(document.date))}" if document.date else ""
-    part = next((e for e in document.outline if e.number == ref.section), None)
-    where = f"partie {md(ref.section)} « {md(part.title)} »" if part else f"section {md(ref.section)}"
-    return f"Source : {md(document.title)}{version}{date}, {where}{detail}."
+    slide = next((s for s in document.slides if s.title == ref.slide), None)
+    if slide is not None:
+        mark = provenance_marks.mark_of(index, here, slide, "title") if here else ""
+        where = f"diapositive « {md(slide.title)} »{mark}"
+    else:
+        where = f"section {md(ref.place)}"
+    title = md(document.title) + (provenance_marks.mark_of(index, here, document, "title") if here else "")
+    cited = provenance_marks.cited_line(index, ref.cites)
+    return f"Source : {title}{version}{date}, {where}{detail}.{cited}"
 
 
 _MONTHS = [
@@ -104,9 +115,15 @@ def french_date(iso: str) -> str:
 
 def notes(items: Iterable[SourceNote]) -> tuple[Note, ...]:
     """Remarks on the source, as admonitions."""
-    return tuple(
-        Note(title=f"{note.kind.label} — section {note.section}", markdown=blocks(note.text)) for note in items
-    )
+    return tuple(Note(title=f"{note.kind.label} — {_place(note)}", markdown=blocks(note.text)) for note in items)
+
+
+def _place(note: SourceNote) -> str:
+    """Where a note bears on its source: « section 1.2.4 » or « diapositive « … » »."""
+    if note.section:
+        return f"section {note.section}"
+    slide = md(note.slide or "").replace('"', "&quot;")
+    return f"diapositive « {slide} »"
 
 
 def bullets(items: list[str], empty: str = "Aucun.") -> Paragraphs:

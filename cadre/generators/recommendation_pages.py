@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cadre.generators import provenance_marks as pm
 from cadre.generators import rule_pages
 from cadre.generators.page_model import Page, Section
 from cadre.generators.page_parts import (
@@ -17,7 +18,7 @@ from cadre.generators.page_parts import (
     used_by,
 )
 from cadre.output import site_paths
-from cadre.output.text import blocks, link, md
+from cadre.output.text import link, md
 from model import Axis, Index, Recommendation
 
 
@@ -35,7 +36,7 @@ def recommendation_page(index: Index, rec: Recommendation) -> Page:
     return Page(
         title=f"Recommandation {md(rec.id)}",
         facts=(("Axe", entity_link(here, "axis", axis.id, f"Axe {axis.id} — {axis.title}")),),
-        lead=blocks(rec.text),
+        lead=pm.block(index, here, rec, "text"),
         sections=(
             Section("Services concernés", (bullets(concerned),)),
             Section("Flux concernés", (bullets([flow_link(index, here, index.flows[f]) for f in rec.flows]),)),
@@ -64,7 +65,7 @@ def recommendation_page(index: Index, rec: Recommendation) -> Page:
                 ]
             ),
         ),
-        source=source_line(index, rec.source),
+        source=source_line(index, rec.source, here),
         notes=notes(rec.notes),
     )
 
@@ -82,7 +83,7 @@ def axis_page(index: Index, axis: Axis) -> Page:
     return Page(
         title=f"Axe {md(axis.id)} — {md(axis.title)}",
         facts=(("État", md(axis.status.label)),),
-        lead=blocks(axis.description) if axis.description else "",
+        lead=pm.block(index, here, axis, "description") if axis.description else "",
         sections=(
             Section("Vues", (bullets([entity_link(here, "view", v.id, v.title) for v in views], "Aucune."),)),
             Section(
@@ -92,6 +93,6 @@ def axis_page(index: Index, axis: Axis) -> Page:
             Section("Questionnements auxquels l'axe répond", (bullets(questions, "Aucun."),)),
             Section("Prochaines étapes", (bullets(steps, "Aucune."),)),
         ),
-        source=source_line(index, axis.source),
+        source=source_line(index, axis.source, here),
         notes=notes(axis.notes),
     )

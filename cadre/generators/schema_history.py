@@ -87,7 +87,7 @@ def current(index: Index, flow: str) -> SchemaVersion | None:
         status=spec.status,
         date=None,
         technical_name=spec.technical_name,
-        section=spec.source.section,
+        section=spec.source.place,
         schema_id=json_schemas.schema_id(index.flows[flow], spec),
         schema_file=posixpath.basename(schema_path),
         texts={posixpath.basename(path): text for path, text in files.items()},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from cadre.generators import provenance_marks as pm
 from cadre.generators import rule_pages
 from cadre.generators.page_model import Page, Paragraphs, Section, Table
 from cadre.generators.page_parts import (
@@ -18,7 +19,7 @@ from cadre.generators.page_parts import (
     use_case_table,
 )
 from cadre.output import site_paths
-from cadre.output.text import blocks, link, md, nav
+from cadre.output.text import link, md, nav
 from model import Index
 
 
@@ -49,7 +50,7 @@ def index_pages(index: Index) -> dict[str, Page]:
             (
                 entity_link(here, "view", v.id, v.title),
                 md(v.axis),
-                md(v.source.section),
+                md(v.source.place),
                 str(sum(len(s.use_cases) for s in v.scenarios)),
                 str(len(v.flows)),
             )
@@ -122,10 +123,25 @@ def overview_pages(index: Index) -> dict[str, Page]:
             "renvoi vers les besoins et questionnements exprimés par les acteurs du médico-social."
         ),
         sections=(
-            *(Section(md(o.title), (Paragraphs(blocks(o.text)),)) for o in fw.overview),
+            *(
+                Section(
+                    md(o.title),
+                    tuple(
+                        Paragraphs(p) for p in (pm.title_note(index, here, o), pm.block(index, here, o, "text")) if p
+                    ),
+                )
+                for o in fw.overview
+            ),
             Section(
                 "Enjeux",
-                (Table(("Enjeu", "Description"), tuple((md(s.title), md(s.text)) for s in fw.stakes)),),
+                (
+                    Table(
+                        ("Enjeu", "Description"),
+                        tuple(
+                            (pm.inline(index, here, s, "title"), pm.inline(index, here, s, "text")) for s in fw.stakes
+                        ),
+                    ),
+                ),
             ),
             Section(
                 "Questionnements",

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cadre.generators import provenance_marks as pm
 from cadre.generators.page_model import Page, Paragraphs, Section, Table
 from cadre.generators.page_parts import render
 from cadre.output import site_paths
-from cadre.output.text import blocks, link, md, plain
+from cadre.output.text import link, md, plain
 from model import GT_DOCUMENT, Document, Index, Note, Term
 from model.index import Check
 from model.loader import section_key
@@ -40,7 +41,20 @@ def _document(index: Index, ident: str) -> Document:
 def _where(index: Index, check: Check) -> str:
     document = _document(index, check.source.document)
     name = "Support du GT" if document.id == GT_DOCUMENT else "Cadre"
-    return f"{name}, {md(check.source.section)}"
+    return f"{name}, {_place(check.source.section, check.source.slide)}"
+
+
+def _place(section: str | None, slide: str | None) -> str:
+    """« section 1.2.4 » of a numbered document, « diapositive « … » » of a deck."""
+    return f"section {md(section)}" if section else f"diapositive « {md(slide or '')} »"
+
+
+def _order(document: Document, note: Note) -> tuple[int, ...]:
+    """Notes in the order of the document: by section, or by the rank of their slide."""
+    if note.section:
+        return section_key(note.section)
+    titles = [s.title for s in document.slides]
+    return (titles.index(note.slide),) if note.slide in titles else (len(titles),)
 
 
 def _about(index: Index, check: Check) -> str:
@@ -175,10 +189,10 @@ def remarks_page(index: Index) -> Page:
     noted = list(_noted(index))
     sections: list[Section] = []
     for document in index.framework.documents:
-        mine = sorted((x for x in noted if x[2] == document.id), key=lambda x: section_key(x[3].section))
+        mine = sorted((x for x in noted if x[2] == document.id), key=lambda x: _order(document, x[3]))
         rows = tuple(
             (
-                md(note.section),
+                md(note.section) if note.section else f"diapositive « {md(note.slide or '')} »",
                 md(note.kind.label),
                 link(md(name), site_paths.md_link(REMARKS, target)) if target else md(name),
                 md(plain(note.text)),
@@ -220,20 +234,25 @@ def glossary_page(index: Index) -> Page:
     for term in sorted(index.framework.glossary, key=lambda t: t.term.casefold()):
         parts: list[str] = []
         if term.expansion:
-            parts.append(f"**{md(term.expansion)}**")
+            parts.append(f"**{md(term.expansion)}**{pm.mark_of(index, GLOSSARY, term, 'expansion')}")
         if term.definition:
-            parts.append(blocks(term.definition))
+            parts.append(pm.block(index, GLOSSARY, term, "definition"))
         if term.meanings:
             parts.append("Ce sigle a plusieurs sens :")
             parts.append(
                 "\n".join(
-                    f"{n}. **{md(m.expansion)}**" + (f" — {md(plain(m.definition))}" if m.definition else "")
+                    f"{n}. **{md(m.expansion)}**{pm.mark_of(index, GLOSSARY, m, 'expansion')}"
+                    + (
+                        f" — {md(plain(m.definition))}{pm.mark_of(index, GLOSSARY, m, 'definition')}"
+                        if m.definition
+                        else ""
+                    )
                     for n, m in enumerate(term.meanings, 1)
                 )
             )
         document = _document(index, term.source.document)
         origin = "support du GT" if document.id == GT_DOCUMENT else "cadre"
-        parts.append(f"*Première occurrence : {origin}, section {md(term.source.section)}.*")
+        parts.append(f"*Première occurrence : {origin}, {_place(term.source.section, term.source.slide)}.*")
         for note in term.notes:
             parts.append(f"*{md(note.kind.label)} :* {md(plain(note.text))}")
         sections.append(Section(f"{md(term.term)} {{#{term.id}}}", (Paragraphs("\n\n".join(parts)),)))

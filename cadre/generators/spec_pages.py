@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cadre.generators import diagram_maps, json_schemas
+from cadre.generators import provenance_marks as pm
 from cadre.generators.page_model import Block, Diagram, Page, Paragraphs, Section, Table
 from cadre.generators.page_parts import (
     FLOW_HEADERS,
@@ -20,7 +21,7 @@ from cadre.generators.page_parts import (
 )
 from cadre.generators.spec_versions import versions_section
 from cadre.output import site_paths
-from cadre.output.text import Href, blocks, link, md
+from cadre.output.text import Href, link, md
 from model import Attribute, Flow, FlowSpec, Index
 
 TO_INSTRUCT = "À instruire (axe 4.3)"
@@ -61,7 +62,7 @@ def flow_page(index: Index, flow: Flow, spec: FlowSpec | None) -> Page:
     facts += [
         ("Vue", entity_link(here, "view", view.id, view.title)),
         ("Axe", entity_link(here, "axis", axis.id, f"Axe {axis.id}")),
-        ("Section du cadre", md(flow.source.section)),
+        ("Section du cadre", md(flow.source.place)),
     ]
     sections = [_context(index, here, flow)]
     if spec:
@@ -96,9 +97,9 @@ def flow_page(index: Index, flow: Flow, spec: FlowSpec | None) -> Page:
     return Page(
         title=f"Flux {md(flow.letter)} — {md(flow.title)}",
         facts=tuple(facts),
-        lead=blocks(flow.description),
+        lead=pm.with_title_note(pm.title_note(index, here, flow), pm.block(index, here, flow, "description")),
         sections=tuple(sections),
-        source=source_line(index, flow.source),
+        source=source_line(index, flow.source, here),
         notes=notes([*flow.notes, *(spec.notes if spec else [])]),
         search_boost=1.5,  # its specification: before the tables that only name the flow (downloads, map)
     )

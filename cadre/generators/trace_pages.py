@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cadre.generators import provenance_marks as pm
 from cadre.generators.page_model import Page, Paragraphs, Section, Table
 from cadre.generators.page_parts import cell, entity_link, notes, recommendation_link, render
 from cadre.output import site_paths, text
@@ -121,15 +122,24 @@ def questions_page(index: Index) -> Page:
             if not answers:
                 answers = [f"Aucune recommandation à ce jour ; voir les {_next_steps_link(here)} de l'axe"]
             also = f" ; également abordée dans le {md(q.also_addressed_in)}" if q.also_addressed_in else ""
+            documents = {d.id: d for d in fw.documents}
+            said = [pm.citation(documents[d]) for d in q.answered_in if d in documents]
             rows.append(
                 (
                     str(q.number),
                     md(q.text),
                     entity_link(here, "axis", axis.id, f"Axe {axis.id}") + also,
                     cell(answers),
+                    " ; ".join(said) or "—",
                 )
             )
-        headers = ("N°", "Question", "Axe qui y répond", "Recommandations qui y répondent")
+        headers = (
+            "N°",
+            "Question",
+            "Axe qui y répond",
+            "Recommandations qui y répondent",
+            "Réponse de la source (note)",
+        )
         sections.append(Section(md(theme.label), (Table(headers, tuple(rows)),)))
     return Page(
         title="Questionnements des acteurs",
@@ -138,7 +148,8 @@ def questions_page(index: Index) -> Page:
             "médico-sociaux, fédérations, ESMS et OG, industriels) pendant la phase d'analyse de l'existant "
             "(section 1.1.2 du cadre), classés par thème. Pour chacun : l'axe de travail qui y répond, tel que le "
             "cadre l'indique, puis les recommandations qui y répondent. Ce second rapprochement est celui des "
-            "éditeurs de ce site : le cadre ne relie chaque question qu'à un axe."
+            "éditeurs de ce site : le cadre ne relie chaque question qu'à un axe. Quand une note de bas de page du "
+            "cadre répond à une question, la dernière colonne la reproduit telle quelle, avec sa section."
         ),
         sections=tuple(sections),
         notes=notes([n for q in fw.questions for n in q.notes]),

@@ -40,6 +40,6 @@ def _section(index: Index, version: Version) -> Section:
         Paragraphs(blocks(version.summary)),
         Paragraphs("**Ce que la version apporte**"),
         bullets([md(change) for change in version.changes], "Rien n'est précisé."),
-        Paragraphs(f"<small>{source_line(index, version.source)}</small>"),
+        Paragraphs(f"<small>{source_line(index, version.source, site_paths.CHANGELOG)}</small>"),
     ]
     return Section(f"Version {md(version.label)}", tuple(parts))
