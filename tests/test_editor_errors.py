@@ -34,7 +34,7 @@ def test_unknown_field_is_named_with_the_allowed_ones(repo_copy: Path) -> None:
 
 def test_wrong_value_lists_the_accepted_values(repo_copy: Path) -> None:
     view = repo_copy / "model/content/views/mes.yaml"
-    edit(view, "        nature: manual\n", "        nature: manuel\n")
+    edit(view, "to: mes-dmp, nature: manual,", "to: mes-dmp, nature: manuel,")
     [problem] = problems_of(repo_copy)
     assert problem.line == line_of(view, "nature: manuel")
     assert problem.message == "valeur « manuel » non admise pour « nature »"
@@ -43,14 +43,10 @@ def test_wrong_value_lists_the_accepted_values(repo_copy: Path) -> None:
 
 def test_missing_field_points_at_its_block(repo_copy: Path) -> None:
     view = repo_copy / "model/content/views/mes.yaml"
-    edit(
-        view,
-        "        status: existing\n        description: >-\n          Les documents reçus",
-        "        description: >-\n          Les documents reçus",
-    )
+    edit(view, "to: mes-dmp, nature: manual, status: existing}", "to: mes-dmp, nature: manual}")
     [problem] = problems_of(repo_copy)
     assert problem.message == "champ obligatoire « status » absent"
-    assert problem.line == line_of(view, "- id: mes-e")
+    assert problem.line == line_of(view, "to: mes-dmp, nature: manual}")
 
 
 def test_duplicate_id_across_files_gives_both_places(repo_copy: Path) -> None:
@@ -68,9 +64,10 @@ def test_duplicate_id_across_files_gives_both_places(repo_copy: Path) -> None:
 
 def test_reference_to_unknown_service_suggests_the_close_one(repo_copy: Path) -> None:
     view = repo_copy / "model/content/views/mes.yaml"
-    edit(view, "        receiver: mes-agenda\n", "        receiver: mes-agneda\n")
+    members = "        members:\n          - mes-catalogue\n          - mes-messagerie-citoyenne\n"
+    edit(view, f"{members}          - mes-agenda\n", f"{members}          - mes-agneda\n")
     [problem] = problems_of(repo_copy)
-    assert problem.line == line_of(view, "receiver: mes-agneda")
+    assert problem.line == line_of(view, "- mes-agneda")
     assert problem.message == "service « mes-agneda » inconnu"
     assert "« mes-agenda »" in problem.fix
 
@@ -91,7 +88,7 @@ def test_file_not_in_utf8(repo_copy: Path) -> None:
 
 
 def test_every_problem_is_reported_at_once(repo_copy: Path) -> None:
-    edit(repo_copy / "model/content/views/mes.yaml", "        nature: manual\n", "        nature: manuel\n")
+    edit(repo_copy / "model/content/views/mes.yaml", "to: mes-dmp, nature: manual,", "to: mes-dmp, nature: manuel,")
     edit(
         repo_copy / "model/content/recommendations.yaml",
         "    services: [mes, mes-catalogue]\n",
@@ -102,7 +99,7 @@ def test_every_problem_is_reported_at_once(repo_copy: Path) -> None:
 
 
 def test_cli_prints_messages_without_traceback(repo_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    edit(repo_copy / "model/content/views/mes.yaml", "        nature: manual\n", "        nature: manuel\n")
+    edit(repo_copy / "model/content/views/mes.yaml", "to: mes-dmp, nature: manual,", "to: mes-dmp, nature: manuel,")
     assert main(["--root", str(repo_copy), "validate"]) == 1
     err = capsys.readouterr().err
     assert "model/content/views/mes.yaml:" in err
@@ -112,7 +109,7 @@ def test_cli_prints_messages_without_traceback(repo_copy: Path, capsys: pytest.C
 
 def test_failed_generation_leaves_previous_output_intact(repo_copy: Path) -> None:
     before = {p: p.read_bytes() for p in (repo_copy / "generated").rglob("*") if p.is_file()}
-    edit(repo_copy / "model/content/views/mes.yaml", "        nature: manual\n", "        nature: manuel\n")
+    edit(repo_copy / "model/content/views/mes.yaml", "to: mes-dmp, nature: manual,", "to: mes-dmp, nature: manuel,")
     assert main(["--root", str(repo_copy), "generate"]) == 1
     after = {p: p.read_bytes() for p in (repo_copy / "generated").rglob("*") if p.is_file()}
     assert after == before

@@ -82,7 +82,7 @@ def test_new_flow_with_every_field_is_valid_and_shown_everywhere(
     before, specs_before = view.read_text(encoding="utf-8"), specs.read_text(encoding="utf-8")
     assert main(["--root", str(repo_copy), *NEW_FLOW]) == 0
     out = capsys.readouterr().out
-    assert out.startswith(f"« mes-f » ajouté à {MES}, lignes 253 à 262 ; sa spécification à {MES_SPECS}, lignes ")
+    assert out.startswith(f"« mes-f » ajouté à {MES}, lignes 256 à 265 ; sa spécification à {MES_SPECS}, lignes ")
     todo = re.findall(rf"^{MES_SPECS}:\d+:\d+: erreur : « (\w+) » est vide$", out, flags=re.MULTILINE)
     spec_fields = ["technical_name", "expected_service", "trigger", "actions", "classes"]
     assert todo == [*spec_fields, "authentication", "identification", "consent", "traceability"]
@@ -127,8 +127,9 @@ def test_skeleton_says_which_fields_to_fill_and_where(repo_copy: Path, capsys: p
         "legs",
         "data_categories",
         "description",
-        "section",
     ]
+    # The place in the source: a section of the framework or a slide of the deck, to be given.
+    assert f"{MES}:{line_of(view, '- id: mes-f') + 8}:9: erreur : l'endroit de la source n'est pas donné" in out
     lines = view.read_text(encoding="utf-8").splitlines()
     for number, field in todo:
         assert lines[int(number) - 1].strip().startswith(f"{field}:  # à compléter : "), field
