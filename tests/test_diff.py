@@ -145,7 +145,7 @@ def test_diff_of_two_framework_files(
     new["services"].append({**new["services"][0], "id": "portail-x", "name": "Portail X"})
     mes = next(v for v in new["views"] if v["id"] == "mes")
     mes["flows"] = [f for f in mes["flows"] if f["id"] != "mes-e"]
-    next(f for f in mes["flows"] if f["id"] == "mes-a")["status"] = "target"
+    next(f for f in mes["flows"] if f["id"] == "mes-a")["legs"][0]["status"] = "target"
     mes["scenarios"][0]["use_cases"][0]["services"].append("sante-fr")
     next(r for r in new["recommendations"] if r["id"] == "4.1.4")["text"] = "Nouveau texte de la recommandation."
     flow_schema = {"schemas/flux/mes-a.schema.json": FLOW_SCHEMA}
@@ -159,7 +159,7 @@ def test_diff_of_two_framework_files(
     assert "Services : 1 ajouté\n  + portail-x — Portail X" in out
     assert "Flux : 1 supprimé, 1 modifié\n  - mes-e — flux E de la vue mes" in out
     assert "  ~ mes-a — flux A de la vue mes — Alimentation de l'agenda de MES" in out
-    assert "      status : « existing » → « target »" in out
+    assert "      legs portails-services-references → mes-agenda : status : « existing » → « target »" in out
     assert "  ~ mes-cu1 — n° 1 — Accéder aux portails" in out and "      services : ajouté sante-fr" in out
     assert "Recommandations : 1 modifiée\n  ~ 4.1.4 — Nouveau texte" in out and "      text : texte modifié" in out
     assert "  ~ schemas/flux/mes-a.schema.json : RUPTURE pour les implémentations existantes" in out

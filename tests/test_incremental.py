@@ -81,7 +81,7 @@ def test_a_model_error_after_an_edit_leaves_the_output_and_is_reported(
 ) -> None:
     assert main(["--root", str(repo_copy), "generate"]) == 0
     before = _written(repo_copy)
-    receiver = "        receiver: mes-agenda\n"
+    receiver = "        receivers: [mes-agenda]\n"
     edit(repo_copy / "model/content/views/mes.yaml", receiver, receiver.replace("agenda", "agendaa"))
     assert main(["--root", str(repo_copy), "generate"]) == 1
     err = capsys.readouterr().err

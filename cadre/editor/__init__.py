@@ -9,10 +9,11 @@ Public surface:
   its JSON Schemas;
 - :mod:`~cadre.editor.release`: ``python -m cadre release FLUX…``, the current version of flows' schemas
   frozen into ``model/releases/``;
+- :mod:`~cadre.editor.diff_fields`: one line per changed field of an entry (a flow's legs matched by their ends);
 - :mod:`~cadre.editor.versioning`: the rule of ``validate`` that a version number follows the change of
   its schema since the latest release.
 """
 
-from cadre.editor import diff, release, scaffold, scaffold_fields, versioning
+from cadre.editor import diff, diff_fields, release, scaffold, scaffold_fields, versioning
 
-__all__ = ["diff", "release", "scaffold", "scaffold_fields", "versioning"]
+__all__ = ["diff", "diff_fields", "release", "scaffold", "scaffold_fields", "versioning"]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cadre.editor.diff_fields import fields, plural, use_case_title
 from cadre.generators import build
 from cadre.generators.schema_diff import Change, Schema, compare
 from model import Index, ModelError, load_framework
@@ -140,7 +141,7 @@ class _Kind:
 KINDS = (
     _Kind("Services", False, lambda fw: iter(fw.get("services", [])), lambda e: str(e.get("name", ""))),
     _Kind("Flux", False, _flows, lambda e: f"flux {e.get('letter')} de la vue {e.get('view')} — {e.get('title')}"),
-    _Kind("Cas d'usage", False, _use_cases, lambda e: f"n° {e.get('number')} — {e.get('goal')}"),
+    _Kind("Cas d'usage", False, _use_cases, use_case_title),
     _Kind(
         "Recommandations",
         True,
@@ -157,63 +158,11 @@ def entity_changes(kind: _Kind, old: dict[str, Any], new: dict[str, Any]) -> lis
     lines = [f"  + {ident} — {kind.name(after[ident])}" for ident in after if ident not in before]
     lines += [f"  - {ident} — {kind.name(before[ident])}" for ident in before if ident not in after]
     for ident in after:
-        fields = list(_fields(before[ident], after[ident])) if ident in before else []
-        if fields:
+        changed = list(fields(before[ident], after[ident])) if ident in before else []
+        if changed:
             lines.append(f"  ~ {ident} — {kind.name(after[ident])}")
-            lines += [f"      {line}" for line in fields]
+            lines += [f"      {line}" for line in changed]
     return lines
-
-
-def _fields(old: Entity, new: Entity) -> Iterator[str]:
-    """One line per field that differs; a field absent on one side and empty on the other is no change."""
-    for key in dict.fromkeys([*old, *new]):
-        before, after = _meaningful(old.get(key)), _meaningful(new.get(key))
-        if before == after:
-            continue
-        if _short(before) and _short(after):
-            yield f"{key} : {_value(before)} → {_value(after)}"
-        elif isinstance(before, str) and isinstance(after, str):
-            yield f"{key} : texte modifié"
-        elif isinstance(before, list | None) and isinstance(after, list | None):
-            yield f"{key} : {_list_change(before or [], after or [])}"
-        else:
-            yield f"{key} : {'ajouté' if before is None else 'retiré' if after is None else 'modifié'}"
-
-
-def _meaningful(value: Any) -> Any:
-    """``None`` for an empty value: a field a newer model writes empty was not there before."""
-    return None if value in (None, [], {}) else value
-
-
-def _list_change(before: list[Any], after: list[Any]) -> str:
-    added = [v for v in after if v not in before]
-    removed = [v for v in before if v not in after]
-    if not added and not removed:
-        return "ordre modifié"
-    if _scalars(added + removed):
-        parts = ([f"ajouté {', '.join(map(str, added))}"] if added else []) + (
-            [f"retiré {', '.join(map(str, removed))}"] if removed else []
-        )
-        return " ; ".join(parts)
-    counts = [_plural(len(added), "élément ajouté", "éléments ajoutés")] if added else []
-    counts += [_plural(len(removed), "élément retiré", "éléments retirés")] if removed else []
-    return ", ".join(counts)
-
-
-def _plural(number: int, singular: str, plural: str) -> str:
-    return f"{number} {singular if number < 2 else plural}"
-
-
-def _short(value: Any) -> bool:
-    return value is None or isinstance(value, bool | int | float) or (isinstance(value, str) and len(value) <= 60)
-
-
-def _scalars(values: list[Any]) -> bool:
-    return all(isinstance(v, str | int | float | bool) for v in values)
-
-
-def _value(value: Any) -> str:
-    return "(absent)" if value is None else f"« {value} »"
 
 
 def _counts(lines: list[str], feminine: bool) -> str:
@@ -262,14 +211,14 @@ def report(old: Snapshot, new: Snapshot) -> str:
     changed = len(old.schemas | new.schemas) - unchanged
     out += [
         "",
-        f"Schémas JSON : {_plural(changed, 'modifié', 'modifiés')}, {_plural(unchanged, 'inchangé', 'inchangés')}",
+        f"Schémas JSON : {plural(changed, 'modifié', 'modifiés')}, {plural(unchanged, 'inchangé', 'inchangés')}",
     ]
     out += lines
     verdict = (
-        f"{_plural(breaking, 'schéma', 'schémas')} avec rupture : les implémentations existantes "
+        f"{plural(breaking, 'schéma', 'schémas')} avec rupture : les implémentations existantes "
         "devront être mises à jour."
         if breaking
         else "aucune rupture pour les implémentations existantes."
     )
-    out += ["", f"Bilan : {_plural(total, 'changement', 'changements')} dans le modèle ; {verdict}"]
+    out += ["", f"Bilan : {plural(total, 'changement', 'changements')} dans le modèle ; {verdict}"]
     return "\n".join(out)
