@@ -2,8 +2,12 @@
 
 Static hosts (GitHub or GitLab Pages) serve a project's site under ``/<project>/``: every check here
 goes through such a sub-path. Each page is visited once; what the visit records (console errors,
-failed and third-party requests, axe-core violations, links of the diagrams) is asserted by the
-tests below.
+failed and third-party requests, Content-Security-Policy refusals, links of the diagrams) is asserted
+by the tests below. axe-core (1 to 14 s a page) runs on every page that is the only one of its kind,
+and, in a folder of pages made by one template (flows, services, value sets…), on its index, its two
+largest pages (the most tables and diagrams) and its smallest (another variant, such as a value set
+whose codes are not embedded): the same template gives the same markup.
+The print view's parts repeat the pages' articles, checked on their own pages; axe runs on its index.
 """
 
 from __future__ import annotations
@@ -63,6 +67,8 @@ class Visit:
     diagram_links: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
     """What the page's Content-Security-Policy refused (``securitypolicyviolation`` events)."""
+    audited: bool = False
+    """Whether axe-core ran on the page (see the module's docstring)."""
 
 
 CSP_EVENTS = (
@@ -75,6 +81,22 @@ CSP_EVENTS = (
 
 def _pages(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("index.html"))
+
+
+def _checked_with_axe(site: Path, pages: list[str]) -> set[str]:
+    """The pages axe-core runs on: every top-level page; in a folder, its index, its two largest and its smallest."""
+    folders: dict[str, list[str]] = {}
+    for path in pages:
+        folders.setdefault(path.rstrip("/").rpartition("/")[0], []).append(path)
+    chosen: set[str] = set(folders.get("", []))  # the home page and each section's index: one of a kind
+    for folder, members in folders.items():
+        if not folder or folder.split("/", 1)[0] == "imprimer":
+            continue
+        by_size = sorted(members, key=lambda path: (-(site / path / "index.html").stat().st_size, path))
+        chosen.update([*by_size[:2], by_size[-1]])  # the fullest pages, and the barest (another variant)
+        if f"{folder}/" in pages:
+            chosen.add(f"{folder}/")
+    return chosen
 
 
 @pytest.fixture(scope="session")
@@ -112,16 +134,20 @@ def visits(site: Path, base_url: str, browser: Browser) -> dict[str, Visit]:
 
     page.on("response", on_response)
     results: dict[str, Visit] = {}
-    for path in _pages(site):
+    pages = _pages(site)
+    with_axe = _checked_with_axe(site, pages)
+    for path in pages:
         current = Visit()
         page.goto(base_url + path, wait_until="load")
-        page.evaluate(axe)
-        found = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
-            ".then(r => r.violations.flatMap(v => v.nodes.map(n => v.id + ' : ' + n.target.join(' '))))",
-            AXE_TAGS,
-        )
-        current.violations = list(found)
+        if path in with_axe:
+            page.evaluate(axe)
+            found = page.evaluate(
+                "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+                ".then(r => r.violations.flatMap(v => v.nodes.map(n => v.id + ' : ' + n.target.join(' '))))",
+                AXE_TAGS,
+            )
+            current.violations = list(found)
+            current.audited = True
         current.diagram_links = page.evaluate(
             "() => [...document.querySelectorAll('svg a[*|href]')].map("
             "a => new URL(a.getAttribute('xlink:href') || a.getAttribute('href'), document.baseURI).href)"
@@ -154,6 +180,8 @@ def test_no_request_leaves_the_machine(visits: dict[str, Visit]) -> None:
 
 
 def test_axe_finds_no_wcag_a_or_aa_violation_on_any_page(visits: dict[str, Visit]) -> None:
+    audited = [path for path, v in visits.items() if v.audited]
+    assert len(audited) > 40 and {"", "flux/", "services/", "jeux-de-valeurs/", "imprimer/"} <= set(audited)
     violations = {path: v.violations for path, v in visits.items() if v.violations}
     assert not violations, _report(violations)
 

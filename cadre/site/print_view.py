@@ -64,10 +64,16 @@ def _marker(slug: str) -> str:
     return f"<!-- impression:{slug} -->"
 
 
+MAX_SOURCE = 300_000
+"""The most Markdown (diagrams included) one print page gathers: a larger part is cut into several print
+pages, in menu order, so that each opens quickly (« Flux (1/2) », « Flux (2/2) »)."""
+
+
 def parts(read: menu.Reader) -> list[Part]:
     """One part per top-level entry of the menu that holds pages, named after its first page's folder.
 
-    The print view's own entry, if the menu has it already, is not a part.
+    A part whose pages weigh more than :data:`MAX_SOURCE` is cut into consecutive pieces, each a part of
+    its own (``flux``, ``flux-2``…). The print view's own entry, if the menu has it already, is not a part.
 
     Raises:
         cadre.site.menu.NavError: the menu links to a folder without ``SUMMARY.md``.
@@ -81,8 +87,31 @@ def parts(read: menu.Reader) -> list[Part]:
         slug = urls[0].split("/", 1)[0] or "accueil"
         if any(p.slug == slug for p in found):
             slug = f"{slug}-{len(found) + 1}"
-        found.append(Part(entry.title or slug, slug, urls))
+        pieces = _pieces(entry.pages, read)
+        for number, piece in enumerate(pieces, start=1):
+            title = entry.title or slug
+            found.append(
+                Part(
+                    title if len(pieces) == 1 else f"{title} ({number}/{len(pieces)})",
+                    slug if number == 1 else f"{slug}-{number}",
+                    tuple(menu.url(page) for page in piece),
+                )
+            )
     return found
+
+
+def _pieces(pages: tuple[str, ...], read: menu.Reader) -> list[list[str]]:
+    """``pages`` in consecutive groups of at most :data:`MAX_SOURCE` characters of source (one page at least)."""
+    groups: list[list[str]] = [[]]
+    size = 0
+    for page in pages:
+        weight = len(read(page) or "")
+        if groups[-1] and size + weight > MAX_SOURCE:
+            groups.append([])
+            size = 0
+        groups[-1].append(page)
+        size += weight
+    return groups
 
 
 def tree_reader(source_dir: Path) -> menu.Reader:
