@@ -127,12 +127,12 @@ def test_the_marker_is_on_the_pages_with_its_accessible_name_and_links_to_the_le
     page = outputs[flow]
     marks = list(MARK.finditer(page))
     assert marks, "la page d'un flux marque son intitulé « reformulé »"
-    first = marks[0]
-    assert first["label"] == "reformulé"
+    first = next(m for m in marks if m["label"] == "reformulé")
     assert first["name"] == "Provenance : reformulé par les auteurs du site"
     target = first["target"]
     assert target.endswith("#reformule")
     assert site_paths.page_from_link(site_paths.page("flow", "mes-a"), target) == LEGEND
+    assert "proposé" in {m["label"] for m in marks}, "la spécification d'un flux est marquée comme notre proposition"
     glossary = outputs[DOC + site_paths.GLOSSARY]
     kinds = {m["label"] for m in MARK.finditer(glossary)}
     assert {"reformulé", "extérieur"} <= kinds

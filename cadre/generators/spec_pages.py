@@ -22,7 +22,7 @@ from cadre.generators.page_parts import (
 from cadre.generators.spec_versions import versions_section
 from cadre.output import site_paths
 from cadre.output.text import Href, link, md
-from model import Attribute, Flow, FlowSpec, Index
+from model import Attribute, Flow, FlowSpec, Index, TextProvenance
 
 TO_INSTRUCT = "À instruire (axe 4.3)"
 DOWNLOADS = "telechargements"
@@ -58,6 +58,11 @@ def flow_page(index: Index, flow: Flow, spec: FlowSpec | None) -> Page:
             ("Nom technique", f"Flux {md(flow.letter)} – {spec.technical_name}"),
             ("Statut de la spécification", md(spec.status.label)),
             ("Version", spec.version),
+            (
+                "Provenance",
+                "spécification proposée par ce site, à la manière d'un volet du CI-SIS : le cadre identifie le "
+                "flux sans en détailler le contenu" + pm.marker(here, TextProvenance.PROPOSAL),
+            ),
         ]
     facts += [
         ("Vue", entity_link(here, "view", view.id, view.title)),
