@@ -38,9 +38,9 @@ def _set(root: Path, old: tuple[str, str], new: tuple[str, str]) -> None:
 
 def _released(root: Path, version: str, status: str = "draft") -> None:
     """Give mes-a ``version`` and ``status``, then release it as ``cadre release`` does (without generating)."""
-    _set(root, ("0.1.0", "draft"), (version, status))
-    assert release(root, ["mes-a"], "2025-01-15") == [
-        f"mes-a {version} publiée ({status}, 2025-01-15) : {FROZEN}/{version}/"
+    _set(root, ("0.2.0", "draft"), (version, status))
+    assert release(root, ["mes-a"], "2026-12-15") == [
+        f"mes-a {version} publiée ({status}, 2026-12-15) : {FROZEN}/{version}/"
     ]
 
 
@@ -57,24 +57,25 @@ def _index(root: Path) -> dict[str, object]:
 def test_a_released_version_stays_published_byte_for_byte_after_the_model_changes(
     repo_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["--root", str(repo_copy), "release", "mes-a", "--date", "2025-01-15"]) == 0
-    frozen = (repo_copy / FROZEN / "0.1.0" / "mes-a.schema.json").read_bytes()
-    published = repo_copy / "generated/schemas/flux/mes-a/0.1.0/mes-a.schema.json"
+    assert main(["--root", str(repo_copy), "release", "mes-a", "--date", "2026-12-15"]) == 0
+    frozen = (repo_copy / FROZEN / "0.2.0" / "mes-a.schema.json").read_bytes()
+    published = repo_copy / "generated/schemas/flux/mes-a/0.2.0/mes-a.schema.json"
     assert published.read_bytes() == frozen
     edit(repo_copy / SPEC, LIEU, "")  # a breaking change, free for a draft with a new number
-    _set(repo_copy, ("0.1.0", "draft"), ("0.2.0", "draft"))
+    _set(repo_copy, ("0.2.0", "draft"), ("0.3.0", "draft"))
     assert main(["--root", str(repo_copy), "generate"]) == 0
     assert published.read_bytes() == frozen
-    current = json.loads((repo_copy / "generated/schemas/flux/mes-a/0.2.0/mes-a.schema.json").read_text("utf-8"))
-    assert current["$id"].endswith(":schemas:flux:mes-a:0.2.0")
+    current = json.loads((repo_copy / "generated/schemas/flux/mes-a/0.3.0/mes-a.schema.json").read_text("utf-8"))
+    assert current["$id"].endswith(":schemas:flux:mes-a:0.3.0")
     assert "lieu" not in current["properties"] and "lieu" in json.loads(frozen)["properties"]
     latest = (repo_copy / "generated/schemas/flux/mes-a.schema.json").read_text("utf-8")
     assert json.loads(latest) == current
     # The released version is part of the archive's source and of the index, marked as released.
     entry = next(f for f in _index(repo_copy)["flows"] if f["flow"] == "mes-a")  # type: ignore[attr-defined]
     assert [(v["version"], v["released"], v["date"]) for v in entry["versions"]] == [
-        ("0.1.0", True, "2025-01-15"),
-        ("0.2.0", False, None),
+        ("0.1.0", True, "2026-12-01"),  # as the site published it before value sets and clean titles
+        ("0.2.0", True, "2026-12-15"),
+        ("0.3.0", False, None),
     ]
     assert main(["--root", str(repo_copy), "generate", "--check"]) == 0
 
@@ -110,7 +111,8 @@ def test_the_index_validates_against_its_schema_and_its_hashes_match_the_files(
     if where == "released":
         mes_a = next(f for f in index["flows"] if f["flow"] == "mes-a")
         assert [(v["version"], v["released"], v["breaking"]) for v in mes_a["versions"]] == [
-            ("1.0.0", True, None),
+            ("0.1.0", True, None),
+            ("1.0.0", True, True),  # value sets and clean titles since 0.1.0: a breaking change
             ("1.1.0", False, False),
         ]
 
@@ -153,7 +155,9 @@ def test_the_flow_page_shows_each_version_and_its_breaking_changes(repo_copy: Pa
     assert "**rupture** : lieu — propriété supprimée" in rows[0]
     assert "**Oui** : les implémentations de la version 1.0.0 doivent être mises à jour" in rows[0]
     assert rows[1].startswith("| [1.0.0](../telechargements/schemas/flux/mes-a/1.0.0/mes-a.schema.json)")
-    assert "15 janvier 2025 — Texte final" in rows[1] and "Première version." in rows[1]
+    assert "15 décembre 2026 — Texte final" in rows[1] and "les implémentations de la version 0.1.0" in rows[1]
+    assert rows[2].startswith("| [0.1.0](../telechargements/schemas/flux/mes-a/0.1.0/mes-a.schema.json)")
+    assert "Première version." in rows[2]
 
 
 def test_validate_refuses_a_breaking_change_without_a_major_version(
@@ -175,7 +179,7 @@ def test_validate_refuses_a_breaking_change_without_a_major_version(
     shown = shown.split("```text\n", 1)[1].split("```", 1)[0]
     assert err.replace(f":{line}:", ":14:").startswith(shown), "l'exemple de docs/contribuer.md a dérivé"
     with pytest.raises(ModelError):  # nor can it be released
-        release(repo_copy, ["mes-a"], "2025-02-01")
+        release(repo_copy, ["mes-a"], "2026-12-20")
     _set(repo_copy, ("1.1.0", "final-text"), ("2.0.0", "final-text"))
     assert _validate(repo_copy, capsys)[0] == 0
 
@@ -199,28 +203,28 @@ def test_a_compatible_change_needs_a_minor_version_and_a_released_one_never_chan
 
 
 def test_a_draft_changes_freely_but_needs_a_new_number(repo_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    _released(repo_copy, "0.1.0", "draft")
+    _released(repo_copy, "0.2.0", "draft")
     edit(repo_copy / SPEC, LIEU, "")
     code, err = _validate(repo_copy, capsys)
-    assert code == 1 and 'écrivez version: "0.1.1" (nouvelle version corrective)' in err
-    _set(repo_copy, ("0.1.0", "draft"), ("0.1.1", "draft"))  # a breaking change, but a draft's
+    assert code == 1 and 'écrivez version: "0.2.1" (nouvelle version corrective)' in err
+    _set(repo_copy, ("0.2.0", "draft"), ("0.2.1", "draft"))  # a breaking change, but a draft's
     assert _validate(repo_copy, capsys)[0] == 0
-    assert release(repo_copy, ["mes-a"], "2025-02-01") == [f"mes-a 0.1.1 publiée (draft, 2025-02-01) : {FROZEN}/0.1.1/"]
-    assert release(repo_copy, ["mes-a"], "2025-02-02") == [
-        "mes-a 0.1.1 est déjà publiée, à l'identique : rien à faire."
+    assert release(repo_copy, ["mes-a"], "2026-12-20") == [f"mes-a 0.2.1 publiée (draft, 2026-12-20) : {FROZEN}/0.2.1/"]
+    assert release(repo_copy, ["mes-a"], "2026-12-21") == [
+        "mes-a 0.2.1 est déjà publiée, à l'identique : rien à faire."
     ]
     with pytest.raises(ReleaseError, match="aucune spécification pour inconnu"):
-        release(repo_copy, ["inconnu"], "2025-02-02")
+        release(repo_copy, ["inconnu"], "2026-12-21")
 
 
 def test_a_frozen_file_edited_by_hand_is_an_error(repo_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    _released(repo_copy, "0.1.0", "draft")
-    schema = repo_copy / FROZEN / "0.1.0" / "mes-a.schema.json"
+    _released(repo_copy, "0.2.0", "draft")
+    schema = repo_copy / FROZEN / "0.2.0" / "mes-a.schema.json"
     schema.write_text(schema.read_text("utf-8").replace('"lieu"', '"endroit"'), encoding="utf-8")
     code, err = _validate(repo_copy, capsys)
     assert code == 1
     assert err.startswith(
-        f"{FROZEN}/0.1.0/mes-a.schema.json:1:1: erreur : ce fichier de mes-a 0.1.0 a été modifié depuis sa "
+        f"{FROZEN}/0.2.0/mes-a.schema.json:1:1: erreur : ce fichier de mes-a 0.2.0 a été modifié depuis sa "
         "publication (SHA-256 différent)\n    → une version publiée ne se modifie pas : restaurez le dossier"
     ), err
 
