@@ -12,7 +12,20 @@ from typing import Self
 
 from pydantic import ConfigDict, Field, PrivateAttr, model_validator
 
-from model._base import Count, Document, Flag, Id, Label, Note, Number, SourceRef, Text, _Entity, _Stated
+from model._base import (
+    Count,
+    Document,
+    Flag,
+    Id,
+    Label,
+    Location,
+    Note,
+    Number,
+    SourceRef,
+    Text,
+    _Entity,
+    _Stated,
+)
 from model.architecture import ArchitectureFigure
 from model.catalogue import (
     CatalogueCase,
@@ -251,6 +264,13 @@ class Question(_Stated):
         description=(
             "Documents cités par le cadre (« documents.yaml », kind « cited ») dont la note de bas de page "
             "répond à la question : la page de la question montre la note telle quelle."
+        ),
+    )
+    answered_in_text: list[Location] = Field(
+        default_factory=list,
+        description=(
+            "Passages du texte du cadre qui répondent à la question, sans être une recommandation : la section "
+            "et les mots de la source (« quote »), montrés tels quels sur la page des questionnements."
         ),
     )
     source: SourceRef

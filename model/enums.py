@@ -199,6 +199,7 @@ class CountMeasure(_Labelled):
     VIEW_USE_CASES = "view_use_cases"
     VIEW_SCENARIOS = "view_scenarios"
     AXES = "axes"
+    SECTORS = "sectors"
 
 
 class SpecStatus(_Labelled):
@@ -302,6 +303,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "view_use_cases": "Cas d'usage de la vue",
         "view_scenarios": "Schémas d'orchestration de la vue",
         "axes": "Axes de travail",
+        "sectors": "Secteurs des task-forces",
     },
     "QuestionTheme": {
         "urbanisation": "Urbanisation",

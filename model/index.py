@@ -251,6 +251,8 @@ class Index:
                 return len(self.views[str(stated.scope)].scenarios)
             case CountMeasure.AXES:
                 return len(fw.axes)
+            case CountMeasure.SECTORS:
+                return len({tf.sector for tf in fw.task_forces})
             case None:
                 return None
 

@@ -100,7 +100,9 @@ def test_each_question_shows_its_axis_and_the_recommendations_that_answer_it(
         documents = {d.id: d for d in index.framework.documents}
         for ident in question.answered_in:
             assert all(md(at.quote) in said for at in documents[ident].cited_at)
-        assert (said == "—") == (not question.answered_in)
+        for at in question.answered_in_text:
+            assert md(at.quote) in said
+        assert (said == "—") == (not question.answered_in and not question.answered_in_text)
         linked = [site_paths.page_from_link(here, t) for t in LINK.findall(answers)]
         expected = [site_paths.page("recommendation", r) for r in question.answered_by]
         assert linked == (expected or [site_paths.NEXT_STEPS])

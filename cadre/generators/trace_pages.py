@@ -124,6 +124,7 @@ def questions_page(index: Index) -> Page:
             also = f" ; également abordée dans le {md(q.also_addressed_in)}" if q.also_addressed_in else ""
             documents = {d.id: d for d in fw.documents}
             said = [pm.citation(documents[d]) for d in q.answered_in if d in documents]
+            said += [f"section {md(at.section or at.slide or '')} : « {md(at.quote)} »" for at in q.answered_in_text]
             rows.append(
                 (
                     str(q.number),
@@ -138,7 +139,7 @@ def questions_page(index: Index) -> Page:
             "Question",
             "Axe qui y répond",
             "Recommandations qui y répondent",
-            "Réponse de la source (note)",
+            "Réponse de la source (note ou texte)",
         )
         sections.append(Section(md(theme.label), (Table(headers, tuple(rows)),)))
     return Page(
@@ -148,8 +149,9 @@ def questions_page(index: Index) -> Page:
             "médico-sociaux, fédérations, ESMS et OG, industriels) pendant la phase d'analyse de l'existant "
             "(section 1.1.2 du cadre), classés par thème. Pour chacun : l'axe de travail qui y répond, tel que le "
             "cadre l'indique, puis les recommandations qui y répondent. Ce second rapprochement est celui des "
-            "éditeurs de ce site : le cadre ne relie chaque question qu'à un axe. Quand une note de bas de page du "
-            "cadre répond à une question, la dernière colonne la reproduit telle quelle, avec sa section."
+            "éditeurs de ce site : le cadre ne relie chaque question qu'à un axe. Quand une note de bas de page ou "
+            "un passage du texte du cadre répond à une question, la dernière colonne le reproduit tel quel, avec "
+            "sa section."
         ),
         sections=tuple(sections),
         notes=notes([n for q in fw.questions for n in q.notes]),
