@@ -82,7 +82,7 @@ def test_new_flow_with_every_field_is_valid_and_shown_everywhere(
     before, specs_before = view.read_text(encoding="utf-8"), specs.read_text(encoding="utf-8")
     assert main(["--root", str(repo_copy), *NEW_FLOW]) == 0
     out = capsys.readouterr().out
-    assert out.startswith(f"« mes-f » ajouté à {MES}, lignes 256 à 265 ; sa spécification à {MES_SPECS}, lignes ")
+    assert out.startswith(f"« mes-f » ajouté à {MES}, lignes 268 à 277 ; sa spécification à {MES_SPECS}, lignes ")
     todo = re.findall(rf"^{MES_SPECS}:\d+:\d+: erreur : « (\w+) » est vide$", out, flags=re.MULTILINE)
     spec_fields = ["technical_name", "expected_service", "trigger", "actions", "classes"]
     assert todo == [*spec_fields, "authentication", "identification", "consent", "traceability"]
