@@ -190,22 +190,29 @@ def remarks_page(index: Index) -> Page:
     sections: list[Section] = []
     for document in index.framework.documents:
         mine = sorted((x for x in noted if x[2] == document.id), key=lambda x: _order(document, x[3]))
-        rows = tuple(
-            (
-                md(note.section) if note.section else f"diapositive « {md(note.slide or '')} »",
-                md(note.kind.label),
-                link(md(name), site_paths.md_link(REMARKS, target)) if target else md(name),
-                md(plain(note.text)),
-            )
-            for target, name, _, note in mine
-        )
+        if not mine:
+            continue  # a document the sources only cite: nothing to remark on
         title = md(document.title if len(document.title) < 80 else document.title.split("—")[0].strip())
-        sections.append(
-            Section(
-                f"{title} ({len(rows)})",
-                (Table(("Section", "Nature", "Sur", "Remarque"), rows, empty="Aucune remarque.", sortable=True),),
+        chapters: dict[str, list[tuple[str, ...]]] = {}
+        for target, name, _, note in mine:
+            chapter = f"Section {'.'.join(note.section.split('.')[:2])}" if note.section else "Diapositives"
+            chapters.setdefault(chapter, []).append(
+                (
+                    md(note.section) if note.section else f"diapositive « {md(note.slide or '')} »",
+                    md(note.kind.label),
+                    link(md(name), site_paths.md_link(REMARKS, target)) if target else md(name),
+                    md(plain(note.text)),
+                )
             )
-        )
+        sections.append(Section(f"{title} ({len(mine)})", (Paragraphs(_chapters_line(chapters)),)))
+        sections += [
+            Section(
+                f"{md(chapter)} ({len(rows)})",
+                (Table(("Section", "Nature", "Sur", "Remarque"), tuple(rows), sortable=True),),
+                level=3,
+            )
+            for chapter, rows in chapters.items()
+        ]
     kinds = sorted({note.kind for *_, note in noted}, key=list(type(noted[0][3].kind)).index) if noted else []
     counts = ", ".join(f"{sum(1 for *_, n in noted if n.kind == k)} × {md(k.label).lower()}" for k in kinds)
     return Page(
@@ -219,6 +226,11 @@ def remarks_page(index: Index) -> Page:
         sections=tuple(sections),
         wide=True,
     )
+
+
+def _chapters_line(chapters: dict[str, list[tuple[str, ...]]]) -> str:
+    """What the subsections of a document hold: « Section 1.1 : 15 ; Section 1.2 : 25… »."""
+    return "Par partie du document : " + " ; ".join(f"{md(c)} : {len(r)}" for c, r in chapters.items()) + "."
 
 
 def _hover(term: Term) -> str:
