@@ -17,6 +17,7 @@ from cadre.generators import (
     download_pages,
     entity_pages,
     explorer_index,
+    explorer_page,
     framework_json,
     json_schemas,
     schema_registry,
@@ -61,6 +62,12 @@ _PIPELINE: tuple[Step, ...] = (
         "une page par vue, service, cas d'usage, recommandation et axe ; la carte",
         ("docs/vues/", "docs/services/", "docs/cas-usage/", "docs/recommandations/", "docs/axes/", "docs/carte/"),
         "vues/index.md",
+    ),
+    Step(
+        explorer_page.generate,
+        "l'explorateur : la carte et le tableau des flux, avec leurs filtres",
+        ("docs/explorateur/", "diagrams/explorateur/"),
+        "explorateur/index.md",
     ),
     Step(
         spec_pages.generate,

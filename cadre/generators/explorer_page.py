@@ -1,0 +1,156 @@
+"""The explorer: the map of services and flows and the table of flows, with filters a reader can share.
+
+The page ``explorateur/index.md`` holds a form of native controls (one list per view, system category,
+data category and service, one box per state and nature of the legs), the map of
+:func:`~cadre.generators.diagram_maps.map_drawings` with ``data-service`` and ``data-flux`` on its groups
+(:func:`cadre.drawing.facets.with_data`), and the table of every flow. The site's script
+``docs/javascripts/filtres.js`` shows the form, reads the filter from the page's address, dims what it
+leaves out on the map and hides it in the table, using the facets of the explorer's index
+(:mod:`cadre.generators.explorer_index`). Without the script, the form stays hidden and the page shows
+everything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from cadre.drawing.facets import with_data
+from cadre.drawing.rendering import render_all
+from cadre.drawing.spec import DiagramSpec
+from cadre.generators import diagram_maps
+from cadre.generators.diagram_parts import flow_edges
+from cadre.generators.page_model import Diagram, Page, Paragraphs, Section
+from cadre.generators.page_parts import flow_table, render
+from cadre.output import site_paths
+from cadre.output.text import html, md
+from model import DataCategory, FlowStatus, Index, Nature, SystemCategory
+
+PAGE = "explorateur/index.md"
+DIAGRAM = "diagrams/explorateur/carte.svg"
+
+
+@dataclass(frozen=True)
+class Control:
+    """One control of a filter form: its parameter in the page's address, the facet it filters, its choices."""
+
+    name: str
+    facet: str
+    label: str
+    choices: tuple[tuple[str, str], ...]
+    everything: str = ""
+    """The first choice of a list, which filters nothing; a control without one is a group of boxes."""
+
+
+def generate(index: Index) -> dict[str, str]:
+    """The explorer's page and its map, with the facets of each group."""
+    drawings = diagram_maps.map_drawings(index)
+    if not drawings:
+        return {}
+    drawing = drawings[0]
+    (svg,) = render_all([drawing.spec])
+    page = explorer_page(index, Diagram(DIAGRAM, _caption(drawing.spec)))
+    return {f"{site_paths.DOCS}/{PAGE}": render(page), DIAGRAM: with_data(svg, _attributes(index, drawing.spec))}
+
+
+def _caption(spec: DiagramSpec) -> str:
+    return f"{md(spec.title)} — chaque service et chaque flux ouvre sa page ; la légende suit la carte."
+
+
+def _attributes(index: Index, spec: DiagramSpec) -> dict[str, dict[str, str]]:
+    """``data-service`` on each service's group, ``data-flux`` on each arrow's halves and badge.
+
+    The map drawn by system category (too many services) has neither: the filters then act on the table.
+    """
+    here = site_paths.MAP
+    drawn = [(f.id, edge) for f in index.flows.values() for edge in flow_edges(index, here, f, index.flow_tag(f))]
+    if tuple(edge for _, edge in drawn) != spec.edges:
+        return {}
+    result = {f"{spec.id}--node-{node.id}": {"data-service": node.id} for node in spec.nodes}
+    for number, (flow, _) in enumerate(drawn, start=1):
+        for suffix in ("", "-a", "-b"):
+            result[f"{spec.id}--edge-{number}{suffix}"] = {"data-flux": flow}
+    return result
+
+
+def flow_controls(index: Index) -> tuple[Control, ...]:
+    """The controls that filter flows: view, system category, data category, service, state, nature."""
+    fw = index.framework
+    ends = {e for f in index.flows.values() for e in f.ends if e in index.services}
+    used = {index.services[e].category for e in ends}
+    services = sorted(((s.id, s.name) for s in fw.services if s.id in ends), key=lambda c: (c[1].casefold(), c[0]))
+    carried = {c for f in index.flows.values() for c in f.data_categories}
+    return (
+        Control("vue", "view", "Vue", tuple((v.id, v.title) for v in fw.views if v.flows), "Toutes les vues"),
+        Control(
+            "systeme",
+            "system_category",
+            "Catégorie de système d'un émetteur ou d'un récepteur",
+            tuple((c.value, c.label) for c in SystemCategory if c in used),
+            "Toutes les catégories",
+        ),
+        Control(
+            "donnees",
+            "data_category",
+            "Catégorie de données transportée",
+            tuple((c.value, c.label) for c in DataCategory if c in carried),
+            "Toutes les catégories",
+        ),
+        Control("service", "service", "Service et ses voisins", tuple(services), "Tous les services"),
+        Control("etat", "status", "États admis pour chaque branche", tuple((s.value, s.label) for s in FlowStatus)),
+        Control("nature", "nature", "Natures admises pour chaque branche", tuple((n.value, n.label) for n in Nature)),
+    )
+
+
+def filter_form(ident: str, controls: tuple[Control, ...], legend: str) -> str:
+    """The form of ``controls``, hidden until the site's script shows it, with its live count of rows.
+
+    Every label and choice comes through :func:`cadre.output.text.html`; identifiers are the model's.
+    """
+    lines = [f'<form class="filtres" id="{ident}" hidden>', f"<fieldset><legend>{html(legend)}</legend>"]
+    for control in controls:
+        field = f"{ident}-{control.name}"
+        if control.everything:
+            options = "".join(f'<option value="{html(v)}">{html(label)}</option>' for v, label in control.choices)
+            lines += [
+                f'<p class="filtres__champ"><label for="{field}">{html(control.label)}</label>',
+                f'<select id="{field}" name="{control.name}" data-facette="{control.facet}">'
+                f'<option value="">{html(control.everything)}</option>{options}</select></p>',
+            ]
+        else:
+            boxes = "".join(
+                f'<label><input type="checkbox" name="{control.name}" value="{html(v)}" '
+                f'data-facette="{control.facet}" checked> {html(label)}</label> '
+                for v, label in control.choices
+            )
+            lines.append(f'<fieldset class="filtres__cases"><legend>{html(control.label)}</legend>{boxes.strip()}</fieldset>')
+    lines += [
+        '<p class="filtres__actions"><button type="reset" class="md-button">Tout afficher</button></p>',
+        "</fieldset>",
+        f'<p class="filtres__etat" id="{ident}-etat" role="status" aria-live="polite"></p>',
+        "</form>",
+    ]
+    return "\n".join(lines)
+
+
+def explorer_page(index: Index, diagram: Diagram) -> Page:
+    """The form, the map, then the table of every flow."""
+    here = PAGE
+    table = replace(flow_table(index, here, list(index.flows.values()), with_view=True), filterable="flow")
+    return Page(
+        title="Explorer les services et les flux",
+        lead=md(
+            "La carte de tous les services et de tous les flux, puis le tableau des flux. Les filtres ci-dessous "
+            "estompent sur la carte et retirent du tableau ce qui ne leur répond pas : les flux d'une vue, d'une "
+            "catégorie de système, d'une catégorie de données ou d'un service et de ses voisins, ceux dont "
+            "chaque branche est dans un état ou d'une nature cochés. L'adresse de la page garde le filtre : "
+            "copiez-la pour le partager."
+        ),
+        sections=(
+            Section(
+                "Filtres et carte",
+                (Paragraphs(filter_form("filtres-flux", flow_controls(index), "Filtrer les flux")), diagram),
+            ),
+            Section("Tableau des flux", (table,)),
+        ),
+        wide=True,
+    )
