@@ -122,7 +122,8 @@ def filter_form(ident: str, controls: tuple[Control, ...], legend: str) -> str:
                 f'data-facette="{control.facet}" checked> {html(label)}</label> '
                 for v, label in control.choices
             )
-            lines.append(f'<fieldset class="filtres__cases"><legend>{html(control.label)}</legend>{boxes.strip()}</fieldset>')
+            legend = f"<legend>{html(control.label)}</legend>"
+            lines.append(f'<fieldset class="filtres__cases">{legend}{boxes.strip()}</fieldset>')
     lines += [
         '<p class="filtres__actions"><button type="reset" class="md-button">Tout afficher</button></p>',
         "</fieldset>",
