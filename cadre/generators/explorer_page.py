@@ -125,7 +125,8 @@ def filter_form(ident: str, controls: tuple[Control, ...], legend: str) -> str:
             legend = f"<legend>{html(control.label)}</legend>"
             lines.append(f'<fieldset class="filtres__cases">{legend}{boxes.strip()}</fieldset>')
     lines += [
-        '<p class="filtres__actions"><button type="reset" class="md-button">Tout afficher</button></p>',
+        '<p class="filtres__actions"><button type="submit" class="md-button md-button--primary">Appliquer</button> '
+        '<button type="reset" class="md-button">Tout afficher</button></p>',
         "</fieldset>",
         f'<p class="filtres__etat" id="{ident}-etat" role="status" aria-live="polite"></p>',
         "</form>",

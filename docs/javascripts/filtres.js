@@ -189,8 +189,11 @@
       toAddress(form);
       update();
     });
+    // Les filtres s'appliquent à chaque changement ; « Appliquer » (Entrée) le fait aussi, sans recharger.
     form.addEventListener("submit", function (event) {
       event.preventDefault();
+      toAddress(form);
+      update();
     });
     form.addEventListener("reset", function () {
       window.setTimeout(function () {
