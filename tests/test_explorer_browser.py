@@ -170,3 +170,35 @@ def test_at_390_pixels_the_controls_fit_and_work_with_the_keyboard(browser: Brow
     page.keyboard.press("ArrowDown")
     assert page.get_by_label("Vue", exact=True).input_value() != ""
     context.close()
+
+
+def _entities(page: Page, kind: str) -> list[str]:
+    """The pages of the visible rows of a filtered table, by the last part of their address."""
+    found: list[str] = page.evaluate(
+        "kind => [...document.querySelectorAll(`.tableau-filtrable[data-filtre=${kind}] tbody tr:not([hidden])`)]"
+        ".map(r => r.querySelector('a[href]').href)",
+        kind,
+    )
+    return [link.rstrip("/").rsplit("/", 1)[1] for link in found]
+
+
+def test_the_long_tables_are_filtered_by_the_address(browser: Browser, base_url: str, index: Index) -> None:
+    fw = index.framework
+    context = browser.new_context()
+    page = context.new_page()
+    _open(page, base_url + "services/?systeme=portals")
+    assert _entities(page, "service") == [s.id for s in fw.services if s.category.value == "portals"]
+    _open(page, base_url + "flux/?vue=pa&etat=existing")
+    expected = [
+        f.id.replace(".", "-") for f in index.views["pa"].flows if [s.value for s in f.statuses] == ["existing"]
+    ]
+    assert [link for link in _rows(page)] == expected
+    _open(page, base_url + "cas-usage/?vue=pa")
+    shown = _entities(page, "use_case")
+    assert shown
+    assert len(shown) == sum(len(s.use_cases) for s in index.views["pa"].scenarios)
+    _open(page, base_url + "catalogue/tous-les-cas/?secteur=ph")
+    cases = [c for c in fw.catalogue if index.task_forces[c.task_force].sector.value == "ph"]
+    assert len(_entities(page, "catalogue_case")) == len(cases)
+    assert page.locator("#filtres-cas-etat").text_content() == f"{len(cases)} lignes affichées sur {len(fw.catalogue)}."
+    context.close()

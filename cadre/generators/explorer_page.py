@@ -12,33 +12,22 @@ everything.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from cadre.drawing.facets import with_data
 from cadre.drawing.rendering import render_all
 from cadre.drawing.spec import DiagramSpec
 from cadre.generators import diagram_maps
 from cadre.generators.diagram_parts import flow_edges
+from cadre.generators.filter_forms import FLOW_FACETS, controls, filter_form
 from cadre.generators.page_model import Diagram, Page, Paragraphs, Section
 from cadre.generators.page_parts import flow_table, render
 from cadre.output import site_paths
-from cadre.output.text import html, md
-from model import DataCategory, FlowStatus, Index, Nature, SystemCategory
+from cadre.output.text import md
+from model import Index
 
 PAGE = "explorateur/index.md"
 DIAGRAM = "diagrams/explorateur/carte.svg"
-
-
-@dataclass(frozen=True)
-class Control:
-    """One control of a filter form: its parameter in the page's address, the facet it filters, its choices."""
-
-    name: str
-    facet: str
-    label: str
-    choices: tuple[tuple[str, str], ...]
-    everything: str = ""
-    """The first choice of a list, which filters nothing; a control without one is a group of boxes."""
 
 
 def generate(index: Index) -> dict[str, str]:
@@ -72,68 +61,6 @@ def _attributes(index: Index, spec: DiagramSpec) -> dict[str, dict[str, str]]:
     return result
 
 
-def flow_controls(index: Index) -> tuple[Control, ...]:
-    """The controls that filter flows: view, system category, data category, service, state, nature."""
-    fw = index.framework
-    ends = {e for f in index.flows.values() for e in f.ends if e in index.services}
-    used = {index.services[e].category for e in ends}
-    services = sorted(((s.id, s.name) for s in fw.services if s.id in ends), key=lambda c: (c[1].casefold(), c[0]))
-    carried = {c for f in index.flows.values() for c in f.data_categories}
-    return (
-        Control("vue", "view", "Vue", tuple((v.id, v.title) for v in fw.views if v.flows), "Toutes les vues"),
-        Control(
-            "systeme",
-            "system_category",
-            "Catégorie de système d'un émetteur ou d'un récepteur",
-            tuple((c.value, c.label) for c in SystemCategory if c in used),
-            "Toutes les catégories",
-        ),
-        Control(
-            "donnees",
-            "data_category",
-            "Catégorie de données transportée",
-            tuple((c.value, c.label) for c in DataCategory if c in carried),
-            "Toutes les catégories",
-        ),
-        Control("service", "service", "Service et ses voisins", tuple(services), "Tous les services"),
-        Control("etat", "status", "États admis pour chaque branche", tuple((s.value, s.label) for s in FlowStatus)),
-        Control("nature", "nature", "Natures admises pour chaque branche", tuple((n.value, n.label) for n in Nature)),
-    )
-
-
-def filter_form(ident: str, controls: tuple[Control, ...], legend: str) -> str:
-    """The form of ``controls``, hidden until the site's script shows it, with its live count of rows.
-
-    Every label and choice comes through :func:`cadre.output.text.html`; identifiers are the model's.
-    """
-    lines = [f'<form class="filtres" id="{ident}" hidden>', f"<fieldset><legend>{html(legend)}</legend>"]
-    for control in controls:
-        field = f"{ident}-{control.name}"
-        if control.everything:
-            options = "".join(f'<option value="{html(v)}">{html(label)}</option>' for v, label in control.choices)
-            lines += [
-                f'<p class="filtres__champ"><label for="{field}">{html(control.label)}</label>',
-                f'<select id="{field}" name="{control.name}" data-facette="{control.facet}">'
-                f'<option value="">{html(control.everything)}</option>{options}</select></p>',
-            ]
-        else:
-            boxes = "".join(
-                f'<label><input type="checkbox" name="{control.name}" value="{html(v)}" '
-                f'data-facette="{control.facet}" checked> {html(label)}</label> '
-                for v, label in control.choices
-            )
-            legend = f"<legend>{html(control.label)}</legend>"
-            lines.append(f'<fieldset class="filtres__cases">{legend}{boxes.strip()}</fieldset>')
-    lines += [
-        '<p class="filtres__actions"><button type="submit" class="md-button md-button--primary">Appliquer</button> '
-        '<button type="reset" class="md-button">Tout afficher</button></p>',
-        "</fieldset>",
-        f'<p class="filtres__etat" id="{ident}-etat" role="status" aria-live="polite"></p>',
-        "</form>",
-    ]
-    return "\n".join(lines)
-
-
 def explorer_page(index: Index, diagram: Diagram) -> Page:
     """The form, the map, then the table of every flow."""
     here = PAGE
@@ -150,7 +77,14 @@ def explorer_page(index: Index, diagram: Diagram) -> Page:
         sections=(
             Section(
                 "Filtres et carte",
-                (Paragraphs(filter_form("filtres-flux", flow_controls(index), "Filtrer les flux")), diagram),
+                (
+                    Paragraphs(
+                        filter_form(
+                            "filtres-flux", controls(index, FLOW_FACETS, on_the_map_only=True), "Filtrer les flux"
+                        )
+                    ),
+                    diagram,
+                ),
             ),
             Section("Tableau des flux", (table,)),
         ),
