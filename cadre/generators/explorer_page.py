@@ -76,17 +76,17 @@ def explorer_page(index: Index, diagram: Diagram) -> Page:
         ),
         sections=(
             Section(
-                "Filtres et carte",
+                "Filtres",
                 (
                     Paragraphs(
                         filter_form(
                             "filtres-flux", controls(index, FLOW_FACETS, on_the_map_only=True), "Filtrer les flux"
                         )
                     ),
-                    diagram,
                 ),
             ),
-            Section("Tableau des flux", (table,)),
+            # The table follows the map at once: it is the map's text (tests/test_diagrams.py).
+            Section("Carte et tableau des flux", (diagram, table)),
         ),
         wide=True,
     )
