@@ -9,9 +9,10 @@ Public surface:
 - :mod:`~cadre.drawing.adapter`: one spec to DOT and to SVG (``to_dot``, ``render_svg``, ``layout``,
   ``finish``);
 - :mod:`~cadre.drawing.rendering`: many specs at once, cached, the misses laid out in parallel
-  (``render_all``).
+  (``render_all``);
+- :mod:`~cadre.drawing.facets`: ``data-…`` attributes on the groups of a drawn SVG (``with_data``).
 """
 
-from cadre.drawing import adapter, rendering, spec
+from cadre.drawing import adapter, facets, rendering, spec
 
-__all__ = ["adapter", "rendering", "spec"]
+__all__ = ["adapter", "facets", "rendering", "spec"]

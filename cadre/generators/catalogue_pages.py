@@ -23,6 +23,7 @@ from cadre.generators.catalogue_links import (
     shortened,
     yes_no,
 )
+from cadre.generators.filter_forms import CASE_FACETS, controls, filter_form
 from cadre.generators.page_model import Page, Paragraphs, Section, Table
 from cadre.generators.page_parts import bullets, environment, french_date, notes, render, source_line
 from cadre.output import site_paths
@@ -221,9 +222,15 @@ def all_cases_page(index: Index) -> Page:
         title="Tous les cas d'usage des task-forces",
         lead=(
             f"Les {len(fw.catalogue)} cas d'usage recensés par les task-forces, dans un seul tableau : cliquez "
-            "sur l'en-tête d'une colonne pour trier par secteur, étape, priorité ou score."
+            "sur l'en-tête d'une colonne pour trier par secteur, étape, priorité ou score.\n\n"
+            + filter_form("filtres-cas", controls(index, CASE_FACETS), "Filtrer les cas")
         ),
-        sections=(Section("Cas d'usage", (Table(("Secteur", *CASE_HEADERS), rows, sortable=True),)),),
+        sections=(
+            Section(
+                "Cas d'usage",
+                (Table(("Secteur", *CASE_HEADERS), rows, sortable=True, filterable="catalogue_case"),),
+            ),
+        ),
         wide=True,
     )
 

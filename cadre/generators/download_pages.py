@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cadre.generators import json_schemas, schema_registry
+from cadre.generators import explorer_index, json_schemas, schema_registry
 from cadre.generators.page_model import Page, Paragraphs, Section, Table
 from cadre.generators.page_parts import entity_link, render
 from cadre.generators.schema_examples import BREACHES
@@ -44,6 +44,17 @@ def downloads_page(index: Index) -> Page:
             )
             + " "
             + link(md("index.schema.json"), download_link(here, schema_registry.INDEX_SCHEMA))
+            + ".",
+        ),
+        (
+            link(md("explorateur/index.json"), download_link(here, explorer_index.INDEX)),
+            md(
+                "L'index de l'explorateur : chaque service, flux, cas d'usage, vue, recommandation et cas du "
+                "catalogue, avec l'adresse de sa page et ses facettes (vue, catégorie de système, catégories de "
+                "données, états, natures, émetteurs, récepteurs). Son schéma :"
+            )
+            + " "
+            + link(md("index.schema.json"), download_link(here, explorer_index.SCHEMA))
             + ".",
         ),
         (

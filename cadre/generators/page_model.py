@@ -25,6 +25,9 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     empty: str = "Aucun."
     sortable: bool = False
+    filterable: str = ""
+    """The kind of entity each row shows (``flow``, ``service``…: a kind of the explorer's index), when the
+    page's filters (``docs/javascripts/filtres.js``) may hide rows; empty otherwise."""
     kind: str = "table"
 
 

@@ -16,6 +16,8 @@ from cadre.generators import (
     diagram_sets,
     download_pages,
     entity_pages,
+    explorer_index,
+    explorer_page,
     framework_json,
     json_schemas,
     schema_registry,
@@ -36,6 +38,12 @@ _PIPELINE: tuple[Step, ...] = (
         ("framework.json", "schemas/framework.schema.json"),
         "telechargements.md",
     ),
+    Step(
+        explorer_index.generate,
+        "l'index de l'explorateur : chaque entité, sa page et ses facettes, en JSON, et son schéma",
+        ("explorateur/",),
+        "telechargements.md",
+    ),
     Step(json_schemas.generate, "un schéma JSON par flux, avec ses exemples", ("schemas/flux/",), "telechargements.md"),
     Step(
         schema_registry.generate,
@@ -54,6 +62,12 @@ _PIPELINE: tuple[Step, ...] = (
         "une page par vue, service, cas d'usage, recommandation et axe ; la carte",
         ("docs/vues/", "docs/services/", "docs/cas-usage/", "docs/recommandations/", "docs/axes/", "docs/carte/"),
         "vues/index.md",
+    ),
+    Step(
+        explorer_page.generate,
+        "l'explorateur : la carte et le tableau des flux, avec leurs filtres",
+        ("docs/explorateur/", "diagrams/explorateur/"),
+        "explorateur/index.md",
     ),
     Step(
         spec_pages.generate,

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from cadre.generators import provenance_marks as pm
 from cadre.generators import rule_pages
+from cadre.generators.filter_forms import FLOW_FACETS, SERVICE_FACETS, Control, controls, filter_form
 from cadre.generators.page_model import Page, Paragraphs, Section, Table
 from cadre.generators.page_parts import (
     entity_link,
@@ -36,6 +38,19 @@ def _table_page(title: str, lead: str, heading: str, headers: tuple[str, ...], r
     return Page(title=title, lead=lead, sections=(Section(heading, (Table(headers, tuple(rows)),)),))
 
 
+def _filtered(page: Page, kind: str, form: tuple[Control, ...], legend: str) -> Page:
+    """``page`` with a filter form after its lead, its tables' rows filtered as entities of ``kind``."""
+    sections = tuple(
+        replace(
+            section,
+            blocks=tuple(replace(b, filterable=kind) if isinstance(b, Table) else b for b in section.blocks),
+        )
+        for section in page.sections
+    )
+    lead = f"{page.lead}\n\n{filter_form(f'filtres-{kind}', form, legend)}"
+    return replace(page, lead=lead, sections=sections)
+
+
 def index_pages(index: Index) -> dict[str, Page]:
     """The page that lists every entity of each kind."""
     fw = index.framework
@@ -58,7 +73,7 @@ def index_pages(index: Index) -> dict[str, Page]:
         ),
     )
     here = site_paths.index("service")
-    pages[here] = _table_page(
+    services = _table_page(
         "Services",
         "Les services numériques, portails, référentiels et systèmes d'information du cadre.",
         "Tous les services",
@@ -73,21 +88,28 @@ def index_pages(index: Index) -> dict[str, Page]:
             for s in fw.services
         ),
     )
+    pages[here] = _filtered(services, "service", controls(index, SERVICE_FACETS), "Filtrer les services")
     here = site_paths.index("flow")
-    pages[here] = Page(
+    flows = Page(
         title="Flux",
         lead="Les flux d'échange de données entre services, repérés par leur lettre sur le schéma de leur vue.",
         sections=tuple(Section(md(v.title), (flow_table(index, here, list(v.flows)),)) for v in fw.views if v.flows),
     )
+    pages[here] = _filtered(flows, "flow", controls(index, FLOW_FACETS), "Filtrer les flux")
     here = site_paths.index("use_case")
-    pages[here] = Page(
-        title="Cas d'usage",
-        lead="Les cas d'usage de chaque schéma d'orchestration : « En tant que … je souhaite … et pour cela … ».",
-        sections=tuple(
-            Section(f"{md(v.title)} — {md(s.title)}", (use_case_table(index, here, list(s.use_cases)),))
-            for v in fw.views
-            for s in v.scenarios
+    pages[here] = _filtered(
+        Page(
+            title="Cas d'usage",
+            lead="Les cas d'usage de chaque schéma d'orchestration : « En tant que … je souhaite … et pour cela … ».",
+            sections=tuple(
+                Section(f"{md(v.title)} — {md(s.title)}", (use_case_table(index, here, list(s.use_cases)),))
+                for v in fw.views
+                for s in v.scenarios
+            ),
         ),
+        "use_case",
+        controls(index, FLOW_FACETS),
+        "Filtrer les cas d'usage",
     )
     here = site_paths.index("recommendation")
     pages[here] = _table_page(

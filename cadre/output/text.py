@@ -122,3 +122,13 @@ def nav(text: str) -> str:
     those places shows it as typed.
     """
     return " ".join(text.split()).translate(_NAV)
+
+
+def html(text: str) -> str:
+    """Text inside a raw HTML block of a page (a form's label or option, an attribute's value).
+
+    Python-Markdown leaves a raw HTML block as it is: the text is escaped as HTML, quotes included, and the
+    characters that Markdown or an extension would read elsewhere are written as references, as :func:`nav`
+    writes them.
+    """
+    return nav(text)

@@ -5,8 +5,8 @@ find a page. The tree holds:
 
 - the hand-written pages and assets of ``docs/``;
 - the generated pages of ``generated/docs/``, at the same relative paths (``flux/mes-a.md``);
-- the downloads: ``telechargements/framework.json``, ``telechargements/schemas/**`` and the archive of the
-  schemas (:mod:`cadre.site.archive`);
+- the downloads: ``telechargements/framework.json``, ``telechargements/schemas/**``, the explorer's index
+  ``telechargements/explorateur/**`` and the archive of the schemas (:mod:`cadre.site.archive`);
 - the print view's pages, ``imprimer/``, one per part of the menu, and its entry at the end of the menu
   (:mod:`cadre.site.print_view`; their body is filled after the build).
 
@@ -32,6 +32,8 @@ SOURCE = Path("build") / "site-src"
 """Where the assembled tree goes, relative to the root of the repository (git-ignored)."""
 
 DOWNLOADS = "telechargements"
+EXPLORER = "explorateur"
+"""Folder of ``generated/`` with the explorer's index and its schema, published under the downloads."""
 _INCLUDE = re.compile(r'^([ \t]*)--8<--[ \t]+"([^"\n]+)"[ \t]*$', re.MULTILINE)
 _GLOSSARY = "abbreviations.md"
 
@@ -91,6 +93,7 @@ def outputs(root: Path) -> dict[str, str | bytes]:
         *_files(pages).items(),
         (f"{DOWNLOADS}/framework.json", framework),
         *((f"{DOWNLOADS}/schemas/{relative}", path) for relative, path in _files(schemas).items()),
+        *((f"{DOWNLOADS}/{EXPLORER}/{relative}", path) for relative, path in _files(generated / EXPLORER).items()),
     ]
     for relative, path in wanted:
         if relative in sources:
