@@ -13,9 +13,9 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page
+from test_browser import AXE_TAGS, _axe_script, base_url
 
 from model import Index
-from tests.test_browser import AXE_TAGS, _axe_script, base_url
 
 __all__ = ["base_url"]  # the fixture, served under the sub-path as tests/test_browser.py serves it
 
