@@ -64,6 +64,7 @@ PREVIEW_UP_TO = 10
 
 
 def _name(generator: object) -> str:
+    generator = generator.func if isinstance(generator, functools.partial) else generator  # the registry binds some
     module = getattr(generator, "__module__", "") or ""
     return f"  {module.rsplit('.', 1)[-1]}.{getattr(generator, '__name__', '?')}"
 

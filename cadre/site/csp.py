@@ -20,8 +20,10 @@ serve`` does without (its live reload injects an inline script of its own into e
 from __future__ import annotations
 
 import base64
+import os
 import hashlib
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -151,7 +153,19 @@ def secure_site(site_dir: Path) -> int:
 
     """
     pages = sorted(site_dir.rglob("*.html"))
-    secured = {path: secure(path.read_text(encoding="utf-8"), path.relative_to(site_dir).as_posix()) for path in pages}
-    for path, html in secured.items():
+    shown = [path.relative_to(site_dir).as_posix() for path in pages]
+    # Parsing every page is most of a build's finishing (10 of 11 s here): one process per core.
+    workers = min(os.cpu_count() or 1, max(1, len(pages) // 20))
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            secured = list(pool.map(_secure_file, pages, shown, chunksize=8))
+    else:
+        secured = [_secure_file(path, name) for path, name in zip(pages, shown, strict=True)]
+    for path, html in zip(pages, secured, strict=True):
         path.write_text(html, encoding="utf-8")
     return len(secured)
+
+
+def _secure_file(path: Path, shown: str) -> str:
+    """The page at ``path`` with its policy (in a worker process of :func:`secure_site`)."""
+    return secure(path.read_text(encoding="utf-8"), shown)
