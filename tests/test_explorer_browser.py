@@ -202,3 +202,15 @@ def test_the_long_tables_are_filtered_by_the_address(browser: Browser, base_url:
     assert len(_entities(page, "catalogue_case")) == len(cases)
     assert page.locator("#filtres-cas-etat").text_content() == f"{len(cases)} lignes affichées sur {len(fw.catalogue)}."
     context.close()
+
+
+def test_what_a_portal_exchanges_and_with_whom(tab: Page, base_url: str, index: Index) -> None:
+    """« What does my portal exchange, and with whom? »: a service and its neighbours, from the controls."""
+    page = tab
+    portal = "mon-parcours-handicap"
+    expected = [f.id for f in index.flows.values() if portal in f.ends]
+    assert len(expected) > 1
+    _open(page, base_url + PATH)
+    page.get_by_label("Service et ses voisins").select_option(portal)
+    _check(page, expected, index)  # its flows in the table and on the map, and the services they join
+    assert page.url.endswith(f"{PATH}?service={portal}")
