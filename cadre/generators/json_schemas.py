@@ -12,7 +12,7 @@ examples are made by :mod:`cadre.generators.schema_examples`.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from cadre.generators.schema_examples import BREACHES, Breach, invalid_examples, valid_example
@@ -45,11 +45,15 @@ def paths(index: Index, spec: FlowSpec) -> dict[str, str]:
 
     Keys: ``schema``, ``example``, then ``invalid:<suffix>`` for each invalid example (see :func:`invalid`).
     """
-    base = f"{FOLDER}/{spec.flow}"
+    return _paths(spec.flow, invalid(index, spec))
+
+
+def _paths(flow: str, invalid_names: Iterable[str]) -> dict[str, str]:
+    base = f"{FOLDER}/{flow}"
     return {
         "schema": f"{base}.schema.json",
         "example": f"{base}.exemple.json",
-        **{f"invalid:{name}": f"{base}.invalide-{name}.json" for name in invalid(index, spec)},
+        **{f"invalid:{name}": f"{base}.invalide-{name}.json" for name in invalid_names},
     }
 
 
@@ -69,12 +73,12 @@ def generate(index: Index) -> dict[str, str]:
 
 def flow_files(index: Index, spec: FlowSpec) -> dict[str, str]:
     """The schema, the valid example and the invalid examples of one flow: path under ``generated/`` → text."""
-    flow = index.flows[spec.flow]
-    files = paths(index, spec)
-    schema = flow_schema(index, flow, spec)
+    schema = flow_schema(index, index.flows[spec.flow], spec)
     example = valid_example(spec, value_sets=index.value_sets)
+    invalids = invalid_examples(schema, example)  # the schema and its examples built once, not again by paths()
+    files = _paths(spec.flow, invalids)
     outputs = {files["schema"]: _dump(schema), files["example"]: _dump(example)}
-    for name, instance in invalid_examples(schema, example).items():
+    for name, instance in invalids.items():
         outputs[files[f"invalid:{name}"]] = _dump(instance)
     return outputs
 
