@@ -24,24 +24,6 @@ from model.catalogue import (
     score,
 )
 from model.conformity import Check, Result, evaluate
-from model.entities import (
-    Actor,
-    Axis,
-    Framework,
-    Group,
-    Meaning,
-    NextStep,
-    Overview,
-    Question,
-    Recommendation,
-    Scenario,
-    Service,
-    Stake,
-    Step,
-    Term,
-    UseCase,
-    View,
-)
 from model.enums import (
     ActorKind,
     Authentication,
@@ -70,6 +52,8 @@ from model.enums import (
 )
 from model.flow_spec import Attribute, FlowSpec, MessageClass, Security, SpecActor, Technical
 from model.flows import Flow, Leg
+from model.framework import Framework
+from model.glossary import Meaning, Term
 from model.index import Binding, Index
 from model.loader import CONTENT_DIR, Loaded, content_files, load_framework, load_model
 from model.problems import ModelError, Problem
@@ -78,8 +62,10 @@ from model.provenance_checks import walk
 from model.provenance_registry import DEFAULTS, effective, filled, provenance_map, text_fields, undeclared
 from model.releases import Release, ReleaseRecord, Releases, read_releases, sha256, version_key
 from model.rules import Requirement, Rule, Selector
+from model.texts import Axis, NextStep, Overview, Question, Recommendation, Stake
 from model.value_sets import PROPOSAL_PREFIX, Concept, ValueSet
 from model.versions import Version
+from model.views import Actor, Group, Scenario, Service, Step, UseCase, View
 
 __all__ = [
     "CONTENT_DIR",

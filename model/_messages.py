@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from model._base import shown
-from model.entities import Framework
+from model.framework import Framework
 
 _LIST = "une liste (lignes commençant par « - »)"
 _BLOCK = "un bloc de champs (clé: valeur)"

@@ -11,7 +11,7 @@ from model.architecture import ArchitectureFigure, Highlight
 from model.problems import Problem
 
 if TYPE_CHECKING:
-    from model.references import Fragment
+    from model.fragment import Fragment
 
 
 def architecture_rules(fragments: list[Fragment], declared_elsewhere: Set[str]) -> Iterator[Problem]:

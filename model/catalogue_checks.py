@@ -10,7 +10,7 @@ from model.enums import CountMeasure
 from model.problems import Problem
 
 if TYPE_CHECKING:
-    from model.references import Fragment
+    from model.fragment import Fragment
 
 TASK_FORCE_MEASURES = {CountMeasure.CASES, CountMeasure.PRIORITISED_CASES, CountMeasure.OTHER_CASES}
 VIEW_MEASURES = {CountMeasure.VIEW_USE_CASES, CountMeasure.VIEW_SCENARIOS}

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from enum import Enum, StrEnum
 from weakref import WeakKeyDictionary
 
-from model.entities import Recommendation, Service
 from model.enums import Feature
 from model.index import Index
 from model.rules import Requirement, Rule, Selector
+from model.texts import Recommendation
+from model.views import Service
 
 
 class Result(StrEnum):

@@ -17,7 +17,7 @@ from model.problems import Problem
 
 if TYPE_CHECKING:
     from model._yaml import Path_
-    from model.references import Fragment
+    from model.fragment import Fragment
 
 
 def leg_rules(fragments: list[Fragment]) -> Iterator[Problem]:

@@ -9,20 +9,13 @@ from enum import StrEnum
 
 from model._base import SourceRef
 from model.catalogue import CatalogueCase, StatedCount, TaskForce, TransverseGroup, score
-from model.entities import (
-    Actor,
-    Axis,
-    Framework,
-    Recommendation,
-    Scenario,
-    Service,
-    UseCase,
-    View,
-)
 from model.enums import CountMeasure, Sector, ServiceKind
 from model.flow_spec import Attribute, FlowSpec, MessageClass
 from model.flows import Flow
+from model.framework import Framework
+from model.texts import Axis, Recommendation
 from model.value_sets import ValueSet
+from model.views import Actor, Scenario, Service, UseCase, View
 
 
 @dataclass(frozen=True)

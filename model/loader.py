@@ -15,13 +15,14 @@ from model._messages import describe, without_typo_echoes
 from model._yaml import Positions, position, read_yaml
 from model._yaml_subset import check_size
 from model.conformity import Check, Result, evaluate
-from model.entities import Framework
 from model.enums import Severity
+from model.fragment import Fragment
+from model.framework import Framework
 from model.index import Index
 from model.problems import ModelError, Problem
 from model.provenance_checks import provenance_rules
 from model.provenance_registry import undeclared
-from model.references import Fragment, check
+from model.references import check
 from model.releases import read_releases
 
 CONTENT_DIR = Path(__file__).parent / "content"

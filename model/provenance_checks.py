@@ -17,12 +17,12 @@ from pydantic import BaseModel
 
 from model._base import Document, Location, Note, SourceRef, _Stated
 from model._yaml import Path_
-from model.entities import Question
 from model.enums import DocumentKind, TextProvenance
+from model.fragment import Fragment
 from model.problems import Problem
 from model.provenance import attribution
 from model.provenance_registry import text_fields
-from model.references import Fragment
+from model.texts import Question
 
 _SUPPORTING = frozenset({DocumentKind.OUTSIDE, DocumentKind.CITED})
 

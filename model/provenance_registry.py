@@ -34,31 +34,18 @@ from model.catalogue import (
     WorkingGroup,
     WorkshopSession,
 )
-from model.entities import (
-    Actor,
-    Axis,
-    Framework,
-    Group,
-    Meaning,
-    NextStep,
-    Overview,
-    Question,
-    Recommendation,
-    Scenario,
-    Service,
-    Stake,
-    Term,
-    UseCase,
-    View,
-)
 from model.enums import TextProvenance
 from model.flow_spec import Attribute, FlowSpec, MessageClass, Security, SpecActor, Technical
 from model.flows import Flow, Leg
+from model.framework import Framework
+from model.glossary import Meaning, Term
 from model.problems import Problem
 from model.provenance import Attribution, attribution
 from model.rules import Rule
+from model.texts import Axis, NextStep, Overview, Question, Recommendation, Stake
 from model.value_sets import Concept, ValueSet
 from model.versions import Version
+from model.views import Actor, Group, Scenario, Service, UseCase, View
 
 V = TextProvenance.VERBATIM
 R = TextProvenance.REWORDED

@@ -1,4 +1,7 @@
-"""Checks that span files: duplicate identifiers and references to things that do not exist."""
+"""Checks that span files: duplicate identifiers and references to things that do not exist.
+
+:func:`check` runs them, then the rules of each part of the model that no single file can see.
+"""
 
 from __future__ import annotations
 
@@ -6,33 +9,16 @@ import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from model._yaml import Path_, Positions, position
+from model._yaml import Path_
 from model.architecture_checks import architecture_rules
 from model.catalogue_checks import catalogue_rules
-from model.entities import Framework, View
 from model.flow_checks import leg_rules
+from model.fragment import Fragment
+from model.framework import Framework
 from model.problems import Problem
 from model.rules import Rule
 from model.value_set_checks import value_set_rules
-
-
-@dataclass
-class Fragment:
-    """One validated YAML file, with the positions of its keys."""
-
-    file: str
-    framework: Framework
-    positions: Positions
-
-    def problem(self, path: Path_, message: str, fix: str) -> Problem:
-        """A problem located at ``path`` of this file."""
-        line, column = position(self.positions, path)
-        return Problem(self.file, line, column, message, fix)
-
-    def where(self, path: Path_) -> str:
-        """``file:line`` of ``path``, to tell where a clashing definition is."""
-        line, _ = position(self.positions, path)
-        return f"{self.file}:{line}"
+from model.view_checks import spec_rules, view_rules
 
 
 @dataclass
@@ -108,9 +94,9 @@ def check(
         else:
             continue
         problems.append(fragment.problem(path, f"{noun} « {ident} » inconnu", _suggest(ident, known)))
-    problems.extend(_view_rules(fragments))
+    problems.extend(view_rules(fragments))
     problems.extend(leg_rules(fragments))
-    problems.extend(_spec_rules(fragments, complete=complete))
+    problems.extend(spec_rules(fragments, complete=complete))
     problems.extend(catalogue_rules(fragments, declared_elsewhere))
     problems.extend(architecture_rules(fragments, declared_elsewhere))
     problems.extend(value_set_rules(fragments, declared_elsewhere, complete=complete))
@@ -262,85 +248,3 @@ def _source_documents(fw: Framework) -> Iterator[tuple[Path_, str]]:
             yield ("views", v, "scenarios", s, "source", "document"), scenario.source.document
             for u, uc in enumerate(scenario.use_cases):
                 yield ("views", v, "scenarios", s, "use_cases", u, "source", "document"), uc.source.document
-
-
-def _view_rules(fragments: list[Fragment]) -> Iterator[Problem]:
-    """Rules inside one view: letters and use-case numbers are unique, use cases use their view's flows."""
-    for fragment in fragments:
-        for v, view in enumerate(fragment.framework.views):
-            yield from _unique_letters(fragment, v, view)
-            own_flows = {flow.id for flow in view.flows}
-            for s, scenario in enumerate(view.scenarios):
-                seen: dict[int, int] = {}
-                for u, uc in enumerate(scenario.use_cases):
-                    base = ("views", v, "scenarios", s, "use_cases", u)
-                    if uc.number in seen:
-                        yield fragment.problem(
-                            (*base, "number"),
-                            f"le numéro {uc.number} est déjà celui d'un autre cas d'usage de ce schéma",
-                            "numérotez les cas d'usage d'un même schéma 1, 2, 3…",
-                        )
-                    seen.setdefault(uc.number, u)
-                    for i, flow_id in enumerate(uc.flows):
-                        if flow_id not in own_flows:
-                            yield fragment.problem(
-                                (*base, "flows", i),
-                                f"le flux « {flow_id} » n'appartient pas à la vue « {view.id} »",
-                                "un cas d'usage ne cite que des flux de sa propre vue",
-                            )
-    yield from _part_of_cycles(fragments)
-
-
-def _spec_rules(fragments: list[Fragment], *, complete: bool) -> Iterator[Problem]:
-    """One specification per flow; with ``complete`` (every file valid), every flow has one."""
-    specified: dict[str, str] = {}
-    for fragment in fragments:
-        for i, spec in enumerate(fragment.framework.flow_specs):
-            if spec.flow in specified:
-                yield fragment.problem(
-                    ("flow_specs", i, "flow"),
-                    f"le flux « {spec.flow} » a déjà une spécification (en {specified[spec.flow]})",
-                    "un flux n'a qu'une spécification : fusionnez les deux",
-                )
-            specified.setdefault(spec.flow, fragment.where(("flow_specs", i, "flow")))
-    if not complete:
-        return  # a file failed: its specifications are unknown, do not report them missing
-    for fragment in fragments:
-        for v, view in enumerate(fragment.framework.views):
-            for f, flow in enumerate(view.flows):
-                if flow.id not in specified:
-                    yield fragment.problem(
-                        ("views", v, "flows", f, "id"),
-                        f"le flux « {flow.id} » n'a pas de spécification",
-                        f"ajoutez dans model/content/specifications/{view.id}.yaml une entrée de « flow_specs »"
-                        f" avec « flow: {flow.id} » (modèle : les autres entrées du fichier)",
-                    )
-
-
-def _unique_letters(fragment: Fragment, v: int, view: View) -> Iterator[Problem]:
-    letters: set[str] = set()
-    for f, flow in enumerate(view.flows):
-        if flow.letter in letters:
-            yield fragment.problem(
-                ("views", v, "flows", f, "letter"),
-                f"la lettre {flow.letter} est déjà celle d'un autre flux de la vue « {view.id} »",
-                "chaque flux d'une vue a sa propre lettre",
-            )
-        letters.add(flow.letter)
-
-
-def _part_of_cycles(fragments: list[Fragment]) -> Iterator[Problem]:
-    parent = {s.id: s.part_of for f in fragments for s in f.framework.services}
-    for fragment in fragments:
-        for i, service in enumerate(fragment.framework.services):
-            seen = {service.id}
-            current = service.part_of
-            while current in parent and current not in seen:
-                seen.add(current)
-                current = parent[current]
-            if current == service.id:
-                yield fragment.problem(
-                    ("services", i, "part_of"),
-                    f"le service « {service.id} » se contient lui-même par « part_of »",
-                    "un service ne peut pas être une partie de l'une de ses parties",
-                )

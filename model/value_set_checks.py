@@ -12,7 +12,7 @@ from model.problems import Problem
 from model.value_sets import ValueSet
 
 if TYPE_CHECKING:
-    from model.references import Fragment
+    from model.fragment import Fragment
 
 SHOWN_CODES = 8
 """How many codes of a set an error message lists."""

@@ -34,7 +34,7 @@ from cadre.drawing.rendering import render_all
 from cadre.generate import ROOT
 from cadre.generators import GENERATORS, build, diagram_sets, framework_json
 from model import Framework, Index, load_framework
-from model.entities import ACRONYM
+from model.glossary import ACRONYM
 
 FRAGMENTS = (
     "<script>alert(1)</script>",
@@ -186,7 +186,7 @@ def _hostile_model(text: str) -> tuple[Framework, dict[tuple[str | int, ...], st
     for number, (path, limit) in enumerate(fields):
         marker = f" ZQX{number}"
         if path[-1] == "term" and path[0] == "glossary":
-            continue  # an acronym is a word of the texts (model.entities.ACRONYM): checked on its own below
+            continue  # an acronym is a word of the texts (model.glossary.ACRONYM): checked on its own below
         typed[path] = text[: limit - len(marker)] + marker
         _put(data, path, typed[path])
     try:
@@ -321,7 +321,7 @@ def test_any_text_stays_text_in_the_diagrams(text: str) -> None:
 def test_an_acronym_never_breaks_the_pages_it_is_recognised_on(term: str) -> None:
     page = "Texte &lt;b&gt; R&amp;D `code` 4.1 12\n\n<div markdown>\n\nbloc\n\n</div>\n"
     abbreviation = f"*[{term}]: Forme développée"
-    from model.entities import Term
+    from model.glossary import Term
 
     try:
         Term.model_validate(

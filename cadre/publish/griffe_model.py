@@ -14,7 +14,7 @@ from typing import Any
 import griffe
 from pydantic import BaseModel
 
-from model.enums import _Labelled
+from model.enums._labelled import _Labelled
 
 
 class ModelFields(griffe.Extension):
