@@ -9,6 +9,7 @@ its fields in YAML (``provenance: {title: verbatim}``); :func:`effective` gives 
 
 from __future__ import annotations
 
+import functools
 import inspect
 from collections.abc import Iterator
 from pathlib import Path
@@ -138,7 +139,13 @@ def _is_text(annotation: Any, metadata: tuple[Any, ...] | list[Any] = ()) -> boo
 
 def text_fields(cls: type[BaseModel]) -> list[str]:
     """The text fields of ``cls``, by their Python names, in declaration order."""
-    return [name for name, info in cls.model_fields.items() if _is_text(info.annotation, info.metadata)]
+    return list(_text_fields(cls))
+
+
+@functools.cache
+def _text_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """:func:`text_fields`, worked out once per class (every object of the model asks, thousands of times)."""
+    return tuple(name for name, info in cls.model_fields.items() if _is_text(info.annotation, info.metadata))
 
 
 def model_classes(root: type[BaseModel] = Framework) -> list[type[BaseModel]]:

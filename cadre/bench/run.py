@@ -156,6 +156,23 @@ def _run(stage: str, root: Path) -> tuple[dict[str, float], float]:
     return json.loads(done.stdout.strip().splitlines()[-1]), elapsed
 
 
+def _forget(root: Path) -> None:
+    """Remove ``generated/`` and the cache: the next generation starts from nothing."""
+    shutil.rmtree(root / "generated", ignore_errors=True)
+    shutil.rmtree(root / cache.DIRECTORY, ignore_errors=True)
+
+
+def _command(root: Path, *arguments: str) -> float:
+    """The wall time of ``python -m cadre`` run on ``root`` with ``arguments``, as an editor runs it."""
+    command = [sys.executable, "-m", "cadre", "--root", str(root), *arguments]
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=root, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"« python -m cadre {' '.join(arguments)} » en échec :\n{done.stderr[-3000:]}")
+    return elapsed
+
+
 def measure(factor: int, runs: int) -> tuple[dict[str, str], dict[str, float]]:
     """The counts of a model ``factor`` times the real one, and the median of each figure over ``runs``."""
     samples: dict[str, list[float]] = {}
@@ -164,11 +181,11 @@ def measure(factor: int, runs: int) -> tuple[dict[str, str], dict[str, float]]:
         counts = make_repository(ROOT, root, factor)
         for run in range(1, runs + 1):
             print(f"  {factor}× : passe {run}/{runs}…", file=sys.stderr, flush=True)
-            shutil.rmtree(root / "generated", ignore_errors=True)
-            shutil.rmtree(root / cache.DIRECTORY, ignore_errors=True)
-            figures, samples_cold = _run("generate", root)
-            figures[COLD] = samples_cold
-            figures[WARM] = _run("generate", root)[1]
+            _forget(root)
+            figures = _run("generate", root)[0]  # each generator's share
+            _forget(root)
+            figures[COLD] = _command(root, "generate")
+            figures[WARM] = _command(root, "generate")
             figures.update(_run("edit", root)[0])
             for name in SITE_GENERATORS:
                 try:

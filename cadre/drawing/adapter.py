@@ -21,6 +21,7 @@ import html
 import itertools
 import re
 import textwrap
+from collections.abc import Sequence
 from types import TracebackType
 from typing import Any
 
@@ -58,12 +59,18 @@ class _InMemoryDiagram(diagrams.Diagram):  # type: ignore[misc]
 
 
 class _Frame(diagrams.Cluster):  # type: ignore[misc]
-    """``diagrams.Cluster`` named after a model id rather than its label, so that two frames never merge."""
+    """``diagrams.Cluster`` as an anonymous subgraph marked ``cluster=true``: two frames never merge.
 
-    def __init__(self, ident: str, label: Any, graph_attr: dict[str, Any]) -> None:
-        super().__init__(label, graph_attr=graph_attr)
-        self.name = f"cluster_{ident}"
-        self.dot.name = self.name
+    The library names a cluster after its label (two frames with one label would merge). A named
+    subgraph would not do either: Graphviz 2.43 orders subgraphs by the address of their interned
+    name, so the layout would depend on what the ``dot`` process drew before (:func:`layout_many`).
+    Anonymous subgraphs are numbered in the order they are read, whatever came before.
+    """
+
+    def __init__(self, label: Any, graph_attr: dict[str, Any]) -> None:
+        super().__init__(label, graph_attr={**graph_attr, "cluster": "true"})
+        self.name = None
+        self.dot.name = None
 
 
 def to_dot(spec: DiagramSpec) -> str:
@@ -80,6 +87,33 @@ def layout(dot: str) -> bytes:
     """Graphviz's SVG drawing of the source ``dot``: the one slow step, run in a ``dot`` process."""
     data: bytes = graphviz.pipe("dot", "svg", dot.encode("utf-8"))
     return data
+
+
+def layout_many(sources: Sequence[str]) -> list[bytes]:
+    """Graphviz's SVG drawing of each of ``sources``, in order, by one ``dot`` process for them all.
+
+    Starting ``dot`` (loading Pango, Cairo and their forty libraries) costs about 14 ms, more than
+    laying out most of our diagrams. One process reads the graphs one after the other and writes one
+    SVG document each, and each drawing is the same as by a ``dot`` of its own: the only state a graph
+    leaves behind is a counter of anonymous objects, whose order it keeps (:class:`_Frame`), and the
+    numbers it shows (``<title>%12</title>``, ``page0,1_graph0``) are stripped or renamed by
+    :func:`~cadre.drawing.svg.clean_svg`. ``tests/test_drawing_batch.py`` checks it.
+
+    Raises:
+        RuntimeError: ``dot`` did not return one document per source.
+
+    """
+    if not sources:
+        return []
+    data = graphviz.pipe("dot", "svg", "".join(sources).encode("utf-8"))
+    documents = [_XML_DECLARATION + part for part in data.split(_XML_DECLARATION)[1:]]
+    if len(documents) != len(sources):
+        raise RuntimeError(f"Graphviz a rendu {len(documents)} dessins pour {len(sources)} schémas")
+    return documents
+
+
+_XML_DECLARATION = b"<?xml "
+"""What starts each SVG document that ``dot`` writes (text in an SVG has its ``<`` escaped)."""
 
 
 def finish(raw: bytes, spec: DiagramSpec) -> str:
@@ -152,7 +186,7 @@ def _build(spec: DiagramSpec) -> _InMemoryDiagram:
                 "fontsize": "12",
                 "fontcolor": INK,
             }
-            with _Frame(cluster.id, _label(cluster.label, 40), graph_attr=frame) as framed:
+            with _Frame(_label(cluster.label, 40), graph_attr=frame) as framed:
                 for member in cluster.members:
                     drawn[member] = _node(spec.id, by_id[member])
                 _arrange(framed, cluster.arrangement, [drawn[m] for m in cluster.members])
@@ -171,7 +205,9 @@ def _arrange(frame: _Frame, arrangement: str, members: list[diagrams.Node]) -> N
     if arrangement == "free" or len(members) < 2:
         return
     if arrangement == "row":
-        frame.dot.body.append("\t{rank=same; " + " -> ".join(m.nodeid for m in members) + " [style=invis]}\n")
+        # Not a frame of its own: a subgraph inherits its frame's ``cluster=true``.
+        row = " -> ".join(m.nodeid for m in members)
+        frame.dot.body.append(f"\t{{cluster=false; rank=same; {row} [style=invis]}}\n")
         return
     for upper, lower in itertools.pairwise(members):
         upper.connect(lower, diagrams.Edge(forward=False, style="invis", weight="10"))

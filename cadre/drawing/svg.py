@@ -37,6 +37,8 @@ def clean_svg(raw: bytes, spec: DiagramSpec) -> str:
     }
     for element in root.iter():
         ident = element.get("id")
+        if element.get("class") == "graph":
+            ident = "graph0"  # « page0,1_graph0 » after the first graph of a dot process (layout_many)
         if ident and not ident.startswith(f"{spec.id}--"):
             element.set("id", f"{spec.id}--{ident}")
     for group in root.iter(f"{{{SVG_NS}}}g"):

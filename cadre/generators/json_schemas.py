@@ -12,7 +12,10 @@ examples are made by :mod:`cadre.generators.schema_examples`.
 from __future__ import annotations
 
 import json
+import weakref
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from cadre.generators.schema_examples import BREACHES, Breach, invalid_examples, valid_example
@@ -45,7 +48,7 @@ def paths(index: Index, spec: FlowSpec) -> dict[str, str]:
 
     Keys: ``schema``, ``example``, then ``invalid:<suffix>`` for each invalid example (see :func:`invalid`).
     """
-    return _paths(spec.flow, invalid(index, spec))
+    return _paths(spec.flow, _built(index, spec).invalids)
 
 
 def _paths(flow: str, invalid_names: Iterable[str]) -> dict[str, str]:
@@ -59,8 +62,7 @@ def _paths(flow: str, invalid_names: Iterable[str]) -> dict[str, str]:
 
 def invalid(index: Index, spec: FlowSpec) -> dict[str, Breach]:
     """The invalid examples of a flow's schema, one per kind of constraint it holds: suffix → what it breaks."""
-    schema = message_schema(spec, index.value_sets)
-    return {name: BREACHES[name] for name in invalid_examples(schema, valid_example(spec, value_sets=index.value_sets))}
+    return {name: BREACHES[name] for name in _built(index, spec).invalids}
 
 
 def generate(index: Index) -> dict[str, str]:
@@ -73,14 +75,31 @@ def generate(index: Index) -> dict[str, str]:
 
 def flow_files(index: Index, spec: FlowSpec) -> dict[str, str]:
     """The schema, the valid example and the invalid examples of one flow: path under ``generated/`` → text."""
-    schema = flow_schema(index, index.flows[spec.flow], spec)
-    example = valid_example(spec, value_sets=index.value_sets)
-    invalids = invalid_examples(schema, example)  # the schema and its examples built once, not again by paths()
-    files = _paths(spec.flow, invalids)
-    outputs = {files["schema"]: _dump(schema), files["example"]: _dump(example)}
-    for name, instance in invalids.items():
-        outputs[files[f"invalid:{name}"]] = _dump(instance)
-    return outputs
+    return dict(_built(index, spec).files)
+
+
+@dataclass(frozen=True)
+class _Built:
+    files: Mapping[str, str]
+    invalids: tuple[str, ...]
+
+
+_BUILT: weakref.WeakKeyDictionary[Index, dict[str, _Built]] = weakref.WeakKeyDictionary()
+"""A flow's files, built once per index: the schema pages, the downloads and the registry ask for them too."""
+
+
+def _built(index: Index, spec: FlowSpec) -> _Built:
+    known = _BUILT.setdefault(index, {})
+    if spec.flow not in known:
+        schema = flow_schema(index, index.flows[spec.flow], spec)
+        example = valid_example(spec, value_sets=index.value_sets)
+        invalids = invalid_examples(schema, example)
+        files = _paths(spec.flow, invalids)
+        outputs = {files["schema"]: _dump(schema), files["example"]: _dump(example)}
+        for name, instance in invalids.items():
+            outputs[files[f"invalid:{name}"]] = _dump(instance)
+        known[spec.flow] = _Built(MappingProxyType(outputs), tuple(invalids))
+    return known[spec.flow]
 
 
 def flow_schema(index: Index, flow: Flow, spec: FlowSpec) -> dict[str, Any]:
