@@ -227,16 +227,25 @@
     }
   }
 
+  /* L'index, demandé une seule fois : dès la lecture de ce script quand la page a un formulaire de
+   * filtres (le script est en fin de page : le formulaire est déjà lu), pendant que le thème finit
+   * de préparer la page. */
+  var pending = null;
+  function index() {
+    if (!pending) {
+      pending = window.fetch(new URL("../" + INDEX, script.src).href).then(function (response) {
+        return response.ok ? response.json() : Promise.reject(new Error(String(response.status)));
+      });
+    }
+    return pending;
+  }
+
   function start() {
     var form = document.querySelector("form.filtres");
     if (!form || !script || !window.fetch) {
       return;
     }
-    window
-      .fetch(new URL("../" + INDEX, script.src).href)
-      .then(function (response) {
-        return response.ok ? response.json() : Promise.reject(new Error(String(response.status)));
-      })
+    index()
       .then(function (data) {
         setUp(form, data);
       })
@@ -245,6 +254,11 @@
       });
   }
 
+  if (script && window.fetch && document.querySelector("form.filtres")) {
+    index().catch(function () {
+      // L'échec est traité par start(), qui laisse la page entière.
+    });
+  }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {
