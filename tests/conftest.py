@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
+from cadre.bench.synthetic import make_repository
 from cadre.generate import ROOT
 from cadre.generators import build
 from cadre.publish.build import build_site
@@ -37,6 +38,15 @@ def index(framework: Framework) -> Index:
 @pytest.fixture(scope="session")
 def outputs(index: Index) -> dict[str, str]:
     return build(index)
+
+
+@pytest.fixture(scope="session")
+def tenfold(tmp_path_factory: pytest.TempPathFactory) -> Index:
+    """The benchmark's model ten times the real one (:mod:`cadre.bench.synthetic`), loaded: the size the
+    performance goals are set for, where the map is drawn by system category."""
+    root = tmp_path_factory.mktemp("dix-fois") / "depot"
+    make_repository(ROOT, root, 10)
+    return Index(load_framework(root / "model" / "content", shown_from=root))
 
 
 @pytest.fixture(scope="session")

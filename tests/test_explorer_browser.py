@@ -47,16 +47,21 @@ def _rows(page: Page) -> list[str]:
 
 def _arrows(page: Page) -> set[str]:
     """The flows whose arrows are not dimmed on the map."""
-    shown: list[str] = page.evaluate(
-        "() => [...document.querySelectorAll('svg g[data-flux]:not(.filtres-estompe)')].map(g => g.dataset.flux)"
-    )
-    return set(shown)
+    return _shown(page, "data-flux")
 
 
 def _services(page: Page) -> set[str]:
+    return _shown(page, "data-services")
+
+
+def _shown(page: Page, attribute: str) -> set[str]:
+    """What the groups marked with ``attribute`` and not dimmed stand for (on this map, one each)."""
     shown: list[str] = page.evaluate(
-        "() => [...document.querySelectorAll('svg g[data-service]:not(.filtres-estompe)')].map(g => g.dataset.service)"
+        "attribute => [...document.querySelectorAll(`svg g[${attribute}]:not(.filtres-estompe)`)]"
+        ".map(g => g.getAttribute(attribute))",
+        attribute,
     )
+    assert all(" " not in value for value in shown)
     return set(shown)
 
 

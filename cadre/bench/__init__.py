@@ -6,7 +6,9 @@ A room of its own: nothing of the pipeline imports it. Public surface:
 - :mod:`~cadre.bench.synthetic`: the real model grown tenfold or a hundredfold (``make_repository``);
 - :mod:`~cadre.bench.edits`: the edits that the benchmark and the preview tests make (``edit_flow``);
 - :mod:`~cadre.bench.serve`: how long an edit takes to reach ``make serve``'s preview;
-- :mod:`~cadre.bench.printing`: the print view's slowest page in Chromium.
+- :mod:`~cadre.bench.printing`: the print view's slowest page in Chromium;
+- :mod:`~cadre.bench.explorer`: how long the explorer's map takes to answer its filters in Chromium;
+- :mod:`~cadre.bench.chromium`: a built site served from 127.0.0.1 and Chromium, for those two.
 """
 
-__all__ = ["edits", "printing", "run", "serve", "synthetic"]
+__all__ = ["chromium", "edits", "explorer", "printing", "run", "serve", "synthetic"]

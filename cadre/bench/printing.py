@@ -7,12 +7,9 @@ site took 6 to 8 s here, 16 s to first paint in Lighthouse).
 
 from __future__ import annotations
 
-import functools
-import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+
+from cadre.bench.chromium import chromium, served
 
 LOAD = "Version imprimable : chargement, page la plus lente (objectif < 3 s)"
 PAINT = "Version imprimable : premier affichage, page la plus lente"
@@ -28,33 +25,18 @@ _TIMINGS = """() => {
 }"""
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        """Keep the benchmark's output to its table."""
-
-
 def measure(site: Path) -> dict[str, float]:
     """Open every print page of the built ``site``; the worst time to load and to paint, size and elements."""
-    from playwright.sync_api import sync_playwright  # lazy: a development dependency
-
     pages = sorted(p.parent.relative_to(site).as_posix() + "/" for p in (site / "imprimer").rglob("index.html"))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     figures = dict.fromkeys(LABELS, 0.0)
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
-            for path in pages:
-                tab = browser.new_page()
-                tab.goto(f"http://127.0.0.1:{server.server_address[1]}/{path}", wait_until="load", timeout=120_000)
-                seen = tab.evaluate(_TIMINGS)
-                tab.close()
-                figures[LOAD] = max(figures[LOAD], seen["load"] / 1000)
-                figures[PAINT] = max(figures[PAINT], seen["paint"] / 1000)
-                figures[ELEMENTS] = max(figures[ELEMENTS], float(seen["elements"]))
-                figures[WEIGHT] = max(figures[WEIGHT], (site / path / "index.html").stat().st_size / 1000)
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served(site) as url, chromium() as browser:
+        for path in pages:
+            tab = browser.new_page()
+            tab.goto(url + path, wait_until="load", timeout=120_000)
+            seen = tab.evaluate(_TIMINGS)
+            tab.close()
+            figures[LOAD] = max(figures[LOAD], seen["load"] / 1000)
+            figures[PAINT] = max(figures[PAINT], seen["paint"] / 1000)
+            figures[ELEMENTS] = max(figures[ELEMENTS], float(seen["elements"]))
+            figures[WEIGHT] = max(figures[WEIGHT], (site / path / "index.html").stat().st_size / 1000)
     return figures

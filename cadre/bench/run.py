@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from cadre.bench import printing
+from cadre.bench import explorer, printing
 from cadre.bench.edits import edit_flow
 from cadre.bench.serve import edit_to_page
 from cadre.bench.synthetic import make_repository
@@ -53,7 +53,7 @@ PREVIEW = "Aperçu (make serve) : flux modifié visible"
 GOAL_SIZE = 10
 """The size the goals are set for: a model ten times the real one (the framework's other study domains)."""
 
-GOALS = {LOAD: 1.5, COLD: 5.0, PREVIEW: 2.0, FASTEST_SITE: 8.0}
+GOALS = {LOAD: 1.5, COLD: 5.0, PREVIEW: 2.0, FASTEST_SITE: 8.0, explorer.READY: 1.0, explorer.FILTERED: 1.0}
 """Seconds at :data:`GOAL_SIZE` times the real model (issue « Fast at the size of the whole framework »)."""
 
 PRINT_UP_TO = 10
@@ -200,6 +200,9 @@ def measure(factor: int, runs: int) -> tuple[dict[str, str], dict[str, float]]:
         if factor <= PRINT_UP_TO:
             print(f"  {factor}× : version imprimable…", file=sys.stderr, flush=True)
             samples.update({label: [value] for label, value in printing.measure(root / "site").items()})
+        if (root / "site" / explorer.PAGE / "index.html").is_file():  # the site by MkDocs was built
+            print(f"  {factor}× : explorateur…", file=sys.stderr, flush=True)
+            samples.update({label: [value] for label, value in explorer.measure(root / "site").items()})
         if factor <= PREVIEW_UP_TO:
             print(f"  {factor}× : aperçu…", file=sys.stderr, flush=True)
             samples[PREVIEW] = edit_to_page(root, EDITED_FLOW, runs)
@@ -215,7 +218,7 @@ def table(results: list[tuple[int, dict[str, str], dict[str, float]]]) -> str:
     base = results[0][2]
     labels = [LOAD, *(_name(g) for g in GENERATORS), WRITE, COLD, COLD_MEMORY, WARM, EDIT]
     labels += [*SITE.values(), FASTEST_SITE, *SITE_MEMORY.values()]
-    labels += [*printing.LABELS, PREVIEW]
+    labels += [*printing.LABELS, *explorer.LABELS, PREVIEW]
     width = max(len(label) for label in labels) + 2
     head = "".join(f"{f'{factor}×':>22}" for factor, _, _ in results)
     lines = [f"{'':<{width}}{head}{f'objectif à {GOAL_SIZE}×':>24}"]

@@ -1,9 +1,11 @@
 """Data attributes on the groups of a drawn SVG, so that a page's script can tell what each one draws.
 
-The explorer's map (:mod:`cadre.generators.explorer_page`) is the map of services and flows with, on each
-service's group, ``data-service`` and, on each arrow's halves and badge, ``data-flux``: the script of the
-page dims what its filters leave out. The SVG is read and written again by ElementTree, which escapes
-every value it writes; an attribute's name is checked here, so nothing else than ``data-…`` is added.
+The explorer's map (:mod:`cadre.generators.explorer_page`) carries, on each box, ``data-services`` and, on
+each arrow's halves and badge, ``data-flux``: the services and the flows it stands for, separated by spaces
+(one each on the map of every service; a category's services and a pair's flows on the map drawn by
+category). The script of the page dims what its filters leave out. The SVG is read and written again by
+ElementTree, which escapes every value it writes; an attribute's name is checked here, so nothing else
+than ``data-…`` is added.
 """
 
 from __future__ import annotations

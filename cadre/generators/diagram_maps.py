@@ -2,12 +2,14 @@
 
 The map shows all services that exchange flows, framed by system category (by category only, when it
 would exceed its budget); a service's neighbourhood, the flows it emits and receives; an exchange, the
-flow on its specification page.
+flow on its specification page. The map comes with what each of its boxes and arrows stands for
+(:class:`MapMembers`), built with it, so that the explorer's filters can dim them (one service or flow
+each on the map of every service, a category's services and a pair's flows on the map by category).
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from cadre.drawing.spec import DCluster, DEdge, DiagramSpec, DNode, LegendItem, LegendSection
 from cadre.generators.diagram_parts import (
@@ -32,13 +34,37 @@ from model import Flow, Index, Service, SystemCategory
 # --- map ----------------------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class MapMembers:
+    """What each box and each arrow of a map stands for, in the model's identifiers.
+
+    On the map of every service, a box is one service (or actor) and an arrow one flow; on the map by
+    system category, a box stands for the services of its category that emit or receive a flow, and an
+    arrow for the flows of its pair of categories.
+    """
+
+    services: dict[str, tuple[str, ...]]
+    """By the id of each node of the map, the services it stands for."""
+    flows: tuple[tuple[str, ...], ...]
+    """For each edge of the map, in its order, the flows it stands for."""
+    by_category: bool = False
+    """Whether the map is drawn by system category (its boxes and arrows open no page)."""
+
+
 def map_drawings(index: Index, budget: Budget = BUDGET) -> list[Drawing]:
     """The map of every service that exchanges flows and of every flow, by system category."""
+    drawn = map_with_members(index, budget)
+    return [drawn[0]] if drawn else []
+
+
+def map_with_members(index: Index, budget: Budget = BUDGET) -> tuple[Drawing, MapMembers] | None:
+    """The map of :func:`map_drawings` and what each of its boxes and arrows stands for (None: no flow)."""
     here = site_paths.MAP
     flows = list(index.flows.values())
     if not flows:
-        return []
-    edges = tuple(e for flow in flows for e in flow_edges(index, here, flow, index.flow_tag(flow)))
+        return None
+    drawn = [(flow.id, e) for flow in flows for e in flow_edges(index, here, flow, index.flow_tag(flow))]
+    edges = tuple(e for _, e in drawn)
     shown = ends(edges)
     spec = DiagramSpec(
         id="carte",
@@ -52,12 +78,13 @@ def map_drawings(index: Index, budget: Budget = BUDGET) -> list[Drawing]:
         edges=edges,
         legend=(systems_legend(index, shown), *flow_legend(edges, flows, "Vue et lettre du flux", edges[0].label)),
     )
+    members = MapMembers({ident: (ident,) for ident in shown}, tuple((flow,) for flow, _ in drawn))
     if not budget.holds(spec):
-        spec = _map_by_category(index, flows)
-    return [Drawing("diagrams/carte/carte.svg", here, spec)]
+        spec, members = _map_by_category(index, flows)
+    return Drawing("diagrams/carte/carte.svg", here, spec), members
 
 
-def _map_by_category(index: Index, flows: list[Flow]) -> DiagramSpec:
+def _map_by_category(index: Index, flows: list[Flow]) -> tuple[DiagramSpec, MapMembers]:
     """The map drawn by system category: one box per category, one arrow per pair with its flow count."""
     category = {s.id: s.category for s in index.framework.services}
     pairs: dict[tuple[SystemCategory, SystemCategory], list[Flow]] = {}
@@ -78,7 +105,16 @@ def _map_by_category(index: Index, flows: list[Flow]) -> DiagramSpec:
         )
         for (tail, head), group in pairs.items()
     )
-    return DiagramSpec(
+    exchanging = {e for f in flows for e in f.ends}
+    members = MapMembers(
+        services={
+            c.value: tuple(s.id for s in index.framework.services if s.category is c and s.id in exchanging)
+            for c in categories
+        },
+        flows=tuple(tuple(f.id for f in group) for group in pairs.values()),
+        by_category=True,
+    )
+    spec = DiagramSpec(
         id="carte",
         title="Carte des flux entre catégories de systèmes",
         description=(
@@ -99,6 +135,7 @@ def _map_by_category(index: Index, flows: list[Flow]) -> DiagramSpec:
             ),
         ),
     )
+    return spec, members
 
 
 # --- neighbourhoods ---------------------------------------------------------------------------------------------

@@ -5,10 +5,14 @@
  * montré) et des tableaux placés dans <div class="tableau-filtrable" data-filtre="flow"> : le
  * script lit l'index de l'explorateur (telechargements/explorateur/index.json), reconnaît
  * l'entité de chaque ligne au lien vers sa page, puis cache les lignes qui ne répondent pas au
- * filtre et estompe, sur un schéma, les groupes marqués data-flux ou data-service qui n'en
- * relèvent pas. Le filtre est lu dans l'adresse de la page (?vue=pa&service=…) et y est écrit à
- * chaque changement : l'adresse se partage. Une zone « polie » annonce le nombre de lignes
- * affichées. Sans ce script, la page montre tout.
+ * filtre. Sur un schéma, un groupe marqué data-flux (les flux qu'il représente, séparés par des
+ * espaces : un seul pour la flèche d'un flux, tous ceux d'une paire de catégories sur la carte
+ * par catégorie) ou data-services (les services qu'il représente) est estompé quand aucun d'eux
+ * ne répond au filtre. Le filtre est lu dans l'adresse de la page (?vue=pa&service=…) et y est
+ * écrit à chaque changement : l'adresse se partage. Une zone « polie » annonce le nombre de
+ * lignes affichées. Une fois le filtre de l'adresse appliqué, le formulaire porte
+ * data-filtres-prets et la page a la marque de performance « filtres-prets » (make bench mesure
+ * ce moment). Sans ce script, la page montre tout.
  *
  * Une liste filtre sur une valeur (« Toutes » : pas de filtre) ; un groupe de cases admet les
  * valeurs cochées : une entité s'affiche si chacune de ses valeurs (l'état de chaque branche
@@ -20,6 +24,7 @@
   var script = document.currentScript;
   var INDEX = "telechargements/explorateur/index.json";
   var DIMMED = "filtres-estompe";
+  var READY = "filtres-prets";
 
   function pageKey(href) {
     var url = new URL(href, document.baseURI);
@@ -141,7 +146,24 @@
         : shown + (shown > 1 ? " lignes affichées" : " ligne affichée") + " sur " + total + ".";
   }
 
-  function apply(form, rows, flows, status) {
+  /* Les groupes d'un schéma marqués par « attribute », chacun avec les identifiants qu'il représente. */
+  function marked(attribute) {
+    return Array.prototype.map.call(document.querySelectorAll("svg g[" + attribute + "]"), function (group) {
+      return { group: group, ids: group.getAttribute(attribute).split(/\s+/).filter(Boolean) };
+    });
+  }
+
+  /* Estompe chaque groupe dont aucun identifiant n'est visible. */
+  function dim(groups, visible) {
+    groups.forEach(function (item) {
+      var shown = item.ids.some(function (id) {
+        return visible[id] === true;
+      });
+      item.group.classList.toggle(DIMMED, !shown);
+    });
+  }
+
+  function apply(form, rows, flows, drawn, status) {
     var state = readForm(form);
     var shown = 0;
     rows.forEach(function (item) {
@@ -159,12 +181,8 @@
         });
       }
     });
-    document.querySelectorAll("svg g[data-flux]").forEach(function (group) {
-      group.classList.toggle(DIMMED, !visibleFlows[group.dataset.flux]);
-    });
-    document.querySelectorAll("svg g[data-service]").forEach(function (group) {
-      group.classList.toggle(DIMMED, !visibleServices[group.dataset.service]);
-    });
+    dim(drawn.flows, visibleFlows);
+    dim(drawn.services, visibleServices);
     announce(status, shown, rows.length);
   }
 
@@ -179,9 +197,10 @@
       }
     });
     var rows = rowsOf(byUrl);
+    var drawn = { flows: marked("data-flux"), services: marked("data-services") };
     var status = form.querySelector("[role=status]");
     var update = function () {
-      apply(form, rows, flows, status);
+      apply(form, rows, flows, drawn, status);
     };
     fromAddress(form);
     form.hidden = false;
@@ -202,6 +221,23 @@
       }, 0);
     });
     update();
+    form.setAttribute("data-" + READY, "");
+    if (window.performance && window.performance.mark) {
+      window.performance.mark(READY);
+    }
+  }
+
+  /* L'index, demandé une seule fois : dès la lecture de ce script quand la page a un formulaire de
+   * filtres (le script est en fin de page : le formulaire est déjà lu), pendant que le thème finit
+   * de préparer la page. */
+  var pending = null;
+  function index() {
+    if (!pending) {
+      pending = window.fetch(new URL("../" + INDEX, script.src).href).then(function (response) {
+        return response.ok ? response.json() : Promise.reject(new Error(String(response.status)));
+      });
+    }
+    return pending;
   }
 
   function start() {
@@ -209,11 +245,7 @@
     if (!form || !script || !window.fetch) {
       return;
     }
-    window
-      .fetch(new URL("../" + INDEX, script.src).href)
-      .then(function (response) {
-        return response.ok ? response.json() : Promise.reject(new Error(String(response.status)));
-      })
+    index()
       .then(function (data) {
         setUp(form, data);
       })
@@ -222,6 +254,11 @@
       });
   }
 
+  if (script && window.fetch && document.querySelector("form.filtres")) {
+    index().catch(function () {
+      // L'échec est traité par start(), qui laisse la page entière.
+    });
+  }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {
