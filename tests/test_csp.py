@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cadre.site import csp
+from cadre.site import csp, post_build
 
 HEAD = '<!doctype html><html><head><meta charset="utf-8">{head}</head><body>{body}</body></html>'
 THEME = (
@@ -77,12 +77,13 @@ def test_text_that_looks_like_markup_is_not_taken_for_it() -> None:
 
 
 def test_a_failing_page_leaves_every_page_as_it_was(tmp_path: Path) -> None:
-    good = tmp_path / "a" / "index.html"
-    bad = tmp_path / "b" / "index.html"
-    good.parent.mkdir()
+    site = tmp_path / "site"
+    good = site / "a" / "index.html"
+    bad = site / "b" / "index.html"
+    good.parent.mkdir(parents=True)
     bad.parent.mkdir()
     good.write_text(HEAD.format(head="", body="ok"), encoding="utf-8")
     bad.write_text(HEAD.format(head="", body="<script>alert(1)</script>"), encoding="utf-8")
-    with pytest.raises(csp.UnsafePageError):
-        csp.secure_site(tmp_path)
+    with pytest.raises(csp.UnsafePageError, match=r"b/index\.html"):
+        post_build.finish(site, tmp_path / "source", tmp_path / "generated")
     assert "Content-Security-Policy" not in good.read_text(encoding="utf-8")

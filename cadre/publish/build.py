@@ -6,9 +6,9 @@ meanwhile):
 1. assemble the source tree of the site, ``build/site-src/`` (:mod:`cadre.site.assemble`);
 2. run the site generator on it, strictly (``mkdocs build --strict`` or ``zensical build --strict``:
    a broken link fails the build), into a hidden folder beside ``site/``;
-3. apply the post-build steps (:func:`cadre.site.post_build.finish`: the print view's pages filled, search
-   without accents, the Content-Security-Policy of every page), then swap the folder in
-   (:mod:`cadre.output.tree`).
+3. apply the post-build steps (:func:`cadre.site.post_build.finish`: the diagrams put in place, the print
+   view's pages filled, search without accents, the Content-Security-Policy of every page), then swap the
+   folder in (:mod:`cadre.output.tree`).
 
 ``mkdocs build`` empties its output folder first and writes page by page, so a failing build would leave
 a half-written site: a failed or killed build leaves ``site/`` complete, as it was or as built.
@@ -32,7 +32,7 @@ from pathlib import Path
 
 from cadre.output import tree
 from cadre.output.site_paths import SITE_GENERATORS
-from cadre.site import assemble, csp, post_build
+from cadre.site import assemble, csp, diagrams, post_build
 
 ROOT = Path(__file__).resolve().parents[2]
 _PR_SET_PDEATHSIG = 1
@@ -95,11 +95,11 @@ def build_site(root: Path = ROOT, site_dir: Path | None = None, generator: str =
                 code = _run(generator, root.resolve(), building)
                 if code != 0:
                     raise _BuildError(code)
-                post_build.finish(building, root / assemble.SOURCE)
+                post_build.finish(building, root / assemble.SOURCE, root / "generated")
     except _BuildError as failure:
         print(f"La construction du site a échoué : {target.name}/ n'a pas été modifié.", file=sys.stderr)
         return failure.code
-    except csp.UnsafePageError as error:
+    except (csp.UnsafePageError, diagrams.DiagramError) as error:
         print(f"{error}\n{target.name}/ n'a pas été modifié.", file=sys.stderr)
         return 1
     except tree.TreeError as error:

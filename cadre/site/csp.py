@@ -13,20 +13,18 @@ known by their text with the page's base URL left out (it differs from one folde
 when an update of the theme changes one of them, the build says which, and the new hash is reviewed
 and recorded here.
 
-It works on the built HTML files, whichever generator built them (:func:`secure_site`); ``mkdocs
-serve`` does without (its live reload injects an inline script of its own into every page).
+It works on the built HTML files, whichever generator built them (:func:`secure`, run on every page by
+:func:`cadre.site.post_build.finish`); ``mkdocs serve`` does without (its live reload injects an inline
+script of its own into every page).
 """
 
 from __future__ import annotations
 
 import base64
-import os
 import hashlib
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from pathlib import Path
 
 THEME_SCRIPTS = {
     "9e2703283f0df807387b5b1d4db3fd62df6ca101c78ef8cd4b96451e9587f552": "Material: __md_scope, __md_get, __md_set",
@@ -143,29 +141,3 @@ def secure(html: str, shown: str) -> str:
         raise UnsafePageError(f"{shown} : pas de « {_CHARSET} » où placer la politique de sécurité du contenu")
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, shown)}">'
     return html.replace(_CHARSET, f"{_CHARSET}\n    {meta}", 1)
-
-
-def secure_site(site_dir: Path) -> int:
-    """Give every HTML page of ``site_dir`` its policy; return the number of pages.
-
-    Raises:
-        UnsafePageError: a page holds what the policy refuses (nothing is left half done: check first).
-
-    """
-    pages = sorted(site_dir.rglob("*.html"))
-    shown = [path.relative_to(site_dir).as_posix() for path in pages]
-    # Parsing every page is most of a build's finishing (10 of 11 s here): one process per core.
-    workers = min(os.cpu_count() or 1, max(1, len(pages) // 20))
-    if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            secured = list(pool.map(_secure_file, pages, shown, chunksize=8))
-    else:
-        secured = [_secure_file(path, name) for path, name in zip(pages, shown, strict=True)]
-    for path, html in zip(pages, secured, strict=True):
-        path.write_text(html, encoding="utf-8")
-    return len(secured)
-
-
-def _secure_file(path: Path, shown: str) -> str:
-    """The page at ``path`` with its policy (in a worker process of :func:`secure_site`)."""
-    return secure(path.read_text(encoding="utf-8"), shown)
