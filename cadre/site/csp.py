@@ -11,7 +11,8 @@ theme's (:data:`THEME_SCRIPTS`), a ``<style>`` element, a ``style`` or ``on…``
 ``<object>`` or ``<embed>``, or a link to a ``javascript:`` or ``data:`` URL. The theme's scripts are
 known by their text with the page's base URL left out (it differs from one folder depth to another):
 when an update of the theme changes one of them, the build says which, and the new hash is reviewed
-and recorded here.
+and recorded here. A page that regular expressions prove plain is not given to the parser
+(:mod:`cadre.site.csp_scan`): the parser reads only the others, and says what is wrong.
 
 It works on the built HTML files, whichever generator built them (:func:`secure`, run on every page by
 :func:`cadre.site.post_build.finish`); ``mkdocs serve`` does without (its live reload injects an inline
@@ -26,6 +27,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from cadre.site import csp_scan
+
 THEME_SCRIPTS = {
     "9e2703283f0df807387b5b1d4db3fd62df6ca101c78ef8cd4b96451e9587f552": "Material: __md_scope, __md_get, __md_set",
     "0eb10c249dbdb0beef225a10ce5cbe55418cc4a7014cc208f8e7d6ed8f00906e": "Material: the palette the reader chose",
@@ -37,7 +40,6 @@ THEME_SCRIPTS = {
 """SHA-256 (hex) of each inline script the theme or a plugin writes, its base URL replaced by ``BASE``."""
 
 _BASE = re.compile(r'new URL\("[^"\\]*",location\)')
-_EXECUTABLE = {"", "text/javascript", "module", "application/javascript"}
 _FORBIDDEN_TAGS = {"iframe", "object", "embed", "frame", "frameset", "base", "style"}
 _CHARSET = '<meta charset="utf-8">'
 
@@ -83,7 +85,7 @@ class _Reader(HTMLParser):
                 self.problems.append(f"lien « {value[:40]} » sur <{tag}>")
         if tag in _FORBIDDEN_TAGS:
             self.problems.append(f"élément <{tag}>")
-        if tag == "script" and "src" not in names and names.get("type", "").lower() in _EXECUTABLE:
+        if tag == "script" and "src" not in names and names.get("type", "").lower() in csp_scan.EXECUTABLE:
             self._script = []
 
     def handle_endtag(self, tag: str) -> None:
@@ -114,12 +116,15 @@ def policy(html: str, shown: str) -> str:
         UnsafePageError: the page holds an unknown inline script, inline style, event handler or the like.
 
     """
-    reader = _Reader()
-    reader.feed(html)
-    reader.close()
-    problems = list(reader.problems)
+    scripts = csp_scan.inline_scripts(html)  # a plain page: nothing to refuse but an unknown script
+    problems: list[str] = []
+    if scripts is None:
+        reader = _Reader()
+        reader.feed(html)
+        reader.close()
+        scripts, problems = reader.scripts, list(reader.problems)
     hashes = []
-    for script in reader.scripts:
+    for script in scripts:
         if theme_key(script) not in THEME_SCRIPTS:
             problems.append(f"script en ligne inconnu « {' '.join(script.split())[:60]}… » (clé {theme_key(script)})")
             continue

@@ -6,10 +6,15 @@
 page made each generator parse a hundred definitions per page (at ten times the model, 5 of the 26 MB of
 Markdown the site was built from, and Zensical scans every byte of it for links).
 
-A definition is left out only when its acronym occurs nowhere in the page's source, neither as written nor
-with its backslash escapes and character references undone: the text in which ``abbr`` looks for it is made
-of pieces of that source, so the built page is the same as with every definition. A block of the glossary
-that is not a definition is always kept.
+A definition is left out only when its acronym cannot stand in the text in which ``abbr`` looks for it.
+That text is made of pieces of the page's source, cut where the Markdown syntax is (``*``, ``_``, ``[``, a
+backslash escape, a character reference…), and ``abbr`` wants an acronym whole, between two characters
+that are not letters, digits or ``_``. So an acronym such as ``MDPH`` (:data:`_RUN`) is kept when the
+source, as written or with its character references undone, holds it as a run of its own; another one
+(``SI-MDPH``, ``MSSanté``) when it occurs in the source, as written or with its escapes and references
+undone, and each of its runs is a run of the source. The built pages are the same as with every definition
+(``tests/test_assembly.py`` renders every page both ways). A block of the glossary that is not a definition
+is always kept.
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ _DEFINITION = re.compile(r"^[*]\[(?P<abbr>[^\\]*?)\][ ]?:[ ]*\n?[ ]*(?P<title>.*
 """Python-Markdown's own pattern for a definition (``markdown.extensions.abbr.AbbrBlockprocessor``)."""
 
 _ESCAPE = re.compile(r"\\(.)")
+_RUN = re.compile(r"[A-Z0-9][A-Za-z0-9]*")
+"""A run of ASCII letters and digits from a capital or a digit on: what an acronym is made of (``MDPH``)."""
 
 
 class Glossary:
@@ -33,20 +40,19 @@ class Glossary:
             found = _DEFINITION.search(block)
             if found and found.group("abbr").strip() and found.group(0) == block.strip():
                 self.terms[number] = found.group("abbr").strip()
-        terms = sorted(set(self.terms.values()), key=len, reverse=True)
-        # At each position, the longest acronym that starts there; a shorter one it contains counts too.
-        self._find = re.compile("(?=(" + "|".join(map(re.escape, terms)) + "))") if terms else None
-        self._within = {term: {other for other in terms if other in term} for term in terms}
+        self._runs = {term: tuple(_RUN.findall(term)) for term in set(self.terms.values())}
 
     def used(self, source: str) -> set[str]:
-        """The acronyms that occur in ``source``, or in it with its escapes and references undone."""
-        if self._find is None:
-            return set()
-        found: set[str] = set()
-        for text in {source, html.unescape(_ESCAPE.sub(r"\1", source))}:
-            for term in {m.group(1) for m in self._find.finditer(text)}:
-                found |= self._within[term]
-        return found
+        """The acronyms that may show in the page ``source`` (see above)."""
+        runs = set(_RUN.findall(source))
+        if "&" in source:  # an escape (``\\-``) joins no runs, a reference (``&#68;UI``) may
+            runs.update(_RUN.findall(html.unescape(source)))
+        found = {term for term, parts in self._runs.items() if all(part in runs for part in parts)}
+        whole = {term for term in found if self._runs[term] == (term,)}
+        if found == whole:
+            return whole
+        texts = (source, html.unescape(_ESCAPE.sub(r"\1", source)))
+        return whole | {term for term in found - whole if any(term in text for text in texts)}
 
     def of(self, source: str) -> str:
         """The blocks to append to the page ``source``: its acronyms' definitions, and what is not one."""

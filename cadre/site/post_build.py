@@ -40,6 +40,7 @@ _TAG = re.compile(r"<[^>]+>")
 _FOLDED = re.compile(r" <span hidden>[^<]*</span>$")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """``Sécurité`` → ``Securite``: the word without its diacritics."""
     return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
@@ -51,7 +52,8 @@ def unaccented(html: str) -> str:
 
     Remembered: under ``mkdocs serve`` a rebuild folds again only the sections that changed.
     """
-    words = sorted({fold(w) for w in _WORD.findall(_TAG.sub(" ", html)) if fold(w) != w})
+    accented = {w for w in _WORD.findall(_TAG.sub(" ", html)) if not w.isascii()}  # none in an ASCII word
+    words = sorted({folded for w in accented if (folded := fold(w)) != w})
     return f" <span hidden>{' '.join(words)}</span>" if words else ""
 
 
@@ -88,7 +90,7 @@ def finish(site_dir: Path, source_dir: Path, generated: Path) -> None:
 
     ``source_dir`` is the assembled tree the site was built from: the print view reads its menu;
     ``generated`` holds the diagrams its placeholders name. Each page is read, completed and checked once,
-    on every core; nothing is written until every page has passed.
+    on every core, and written beside itself; the pages are replaced only once every one has passed.
 
     Raises:
         cadre.site.csp.UnsafePageError: a page holds what the policy refuses.
@@ -99,23 +101,34 @@ def finish(site_dir: Path, source_dir: Path, generated: Path) -> None:
     pages = sorted(site_dir.rglob("*.html"))
     printed = [p for p in pages if len(parts := p.relative_to(site_dir).parts) == 3 and parts[0] == print_view.DIR]
     others = sorted(set(pages) - set(printed))
-    # Parsing every page for its policy is most of the finishing: one process per core. The print view
-    # reads the other pages meanwhile; its own pages are finished once it has filled them.
-    with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, max(1, len(pages) // 20))) as pool:
-        first = pool.map(_finish_page, others, repeat(site_dir), repeat(generated), chunksize=8)
-        print_view.fill(site_dir, source_dir, Diagrams(generated).insert)
-        fold_search_index(site_dir)
-        finished = dict(zip(others, first, strict=True))
-        finished.update(zip(printed, pool.map(_finish_page, printed, repeat(site_dir), repeat(generated)), strict=True))
-    for path, html in finished.items():
-        path.write_text(html, encoding="utf-8")
+    try:
+        # The policy's reading of every page is most of the finishing: one process per core. The print view
+        # reads the other pages meanwhile; its own pages are finished once it has filled them.
+        with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, max(1, len(pages) // 20))) as pool:
+            first = pool.map(_finish_page, others, repeat(site_dir), repeat(generated), chunksize=8)
+            print_view.fill(site_dir, source_dir, Diagrams(generated).insert)
+            fold_search_index(site_dir)
+            done = [*first, *pool.map(_finish_page, printed, repeat(site_dir), repeat(generated))]
+    except BaseException:
+        for path in pages:
+            _finished(path).unlink(missing_ok=True)
+        raise
+    for path in done:
+        _finished(path).replace(path)
+
+
+def _finished(page: Path) -> Path:
+    """Where the finished ``page`` waits for every other to pass."""
+    return page.with_name(f".{page.name}.fini")
 
 
 _diagrams: dict[Path, Diagrams] = {}
 """The diagrams a worker process has read, by folder."""
 
 
-def _finish_page(path: Path, site_dir: Path, generated: Path) -> str:
-    """The page at ``path`` with its diagrams and its policy (in a worker process of :func:`finish`)."""
+def _finish_page(path: Path, site_dir: Path, generated: Path) -> Path:
+    """Write the page at ``path`` with its diagrams and its policy beside it (in a worker of :func:`finish`)."""
     place = _diagrams.setdefault(generated, Diagrams(generated))
-    return csp.secure(place.insert(path.read_text(encoding="utf-8")), path.relative_to(site_dir).as_posix())
+    html = csp.secure(place.insert(path.read_text(encoding="utf-8")), path.relative_to(site_dir).as_posix())
+    _finished(path).write_text(html, encoding="utf-8")
+    return path

@@ -18,6 +18,7 @@ One page for the whole site was 3 MB and 45,000 elements; each part is at most a
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -234,6 +235,12 @@ def _section(piece: _Piece, part: Part, where: dict[str, tuple[Part, _Piece]]) -
     return f'<section class="impression-page" id="{page_key(piece.url)}">{html_}</section>\n'
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _relative(path: str, start: str) -> str:
+    """``posixpath.relpath``, remembered: the same few thousand pairs come back for every link."""
+    return posixpath.relpath(path, start)
+
+
 def rewrite_links(html_: str, url: str, part: Part, where: dict[str, tuple[Part, _Piece]]) -> str:
     """Point the links of the page at ``url`` (``href``, SVG ``xlink:href``, ``src``) from its part's print page."""
 
@@ -247,9 +254,9 @@ def rewrite_links(html_: str, url: str, part: Part, where: dict[str, tuple[Part,
         if page in where:
             other, piece = where[page]
             anchor = piece.ids.get(fragment, page_key(page)) if fragment else page_key(page)
-            prefix = "" if other is part else posixpath.relpath(other.url, part.url) + "/"
+            prefix = "" if other is part else _relative(other.url, part.url) + "/"
             return f'{link.group(1)}="{html.escape(prefix + "#" + anchor)}"'
-        moved = posixpath.relpath(site_path, part.url) + ("/" if path.endswith("/") else "")
+        moved = _relative(site_path, part.url) + ("/" if path.endswith("/") else "")
         return f'{link.group(1)}="{html.escape(moved + ("#" + fragment if fragment else ""))}"'
 
     return _LINK.sub(target, html_)
