@@ -6,8 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from cadre.site import csp
+from cadre.site import csp, csp_scan, post_build
 
 HEAD = '<!doctype html><html><head><meta charset="utf-8">{head}</head><body>{body}</body></html>'
 THEME = (
@@ -77,12 +79,83 @@ def test_text_that_looks_like_markup_is_not_taken_for_it() -> None:
 
 
 def test_a_failing_page_leaves_every_page_as_it_was(tmp_path: Path) -> None:
-    good = tmp_path / "a" / "index.html"
-    bad = tmp_path / "b" / "index.html"
-    good.parent.mkdir()
+    site = tmp_path / "site"
+    good = site / "a" / "index.html"
+    bad = site / "b" / "index.html"
+    good.parent.mkdir(parents=True)
     bad.parent.mkdir()
     good.write_text(HEAD.format(head="", body="ok"), encoding="utf-8")
     bad.write_text(HEAD.format(head="", body="<script>alert(1)</script>"), encoding="utf-8")
-    with pytest.raises(csp.UnsafePageError):
-        csp.secure_site(tmp_path)
+    with pytest.raises(csp.UnsafePageError, match=r"b/index\.html"):
+        post_build.finish(site, tmp_path / "source", tmp_path / "generated")
     assert "Content-Security-Policy" not in good.read_text(encoding="utf-8")
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == ["a", "a/index.html", "b", "b/index.html"]
+
+
+def _full_reading(html: str) -> tuple[list[str], list[str]]:
+    reader = csp._Reader()
+    reader.feed(html)
+    reader.close()
+    return reader.scripts, reader.problems
+
+
+def test_the_quick_reading_agrees_with_the_parser_on_every_built_page(sites: dict[str, Path]) -> None:
+    for site in sites.values():
+        for path in sorted(site.rglob("*.html")):
+            html = path.read_text(encoding="utf-8")
+            scripts = csp_scan.inline_scripts(html)
+            assert scripts is not None, f"{path} n'est pas lue par csp_scan : la construction ralentit"
+            assert (scripts, []) == _full_reading(html), path
+
+
+_NAMES = ["a", "img", "script", "SCRIPT", "style", "Style", "iframe", "frameset", "frame", "base", "svg", "p", "object"]
+_ATTRIBUTES = ["href", "HREF", "src", "xlink:href", "action", "formaction", "data-href", "onclick", "ONload", "on"]
+_ATTRIBUTES += ["one", "style", "STYLE", "type", "title", "id"]
+_VALUES = ["", "x", "../x/", "vues/x/", "#a", "https://x.org/", "javascript:x", " JaVa\tScRiPt:x", "&#106;avascript:x"]
+_VALUES += ["data:x", "vbscript:x", "a>b", "<b onclick=x>", "onclick=y", "module", "text/javascript"]
+_VALUES += ["application/json"]
+_PIECES = ["texte", " on ", "<", "<<", "e<<5", "&lt;a onclick=x&gt;", "<!-- c -->", "<!-- <a onclick=x> -->", "<!--->"]
+_PIECES += ["<!-- a -- b -->", "<!doctype html>", "<!DOCTYPE x>", "<?x?>", "</a>", "</ a>", "</>", "</script>"]
+_PIECES += ["</ script >", "<![CDATA[<a onclick=x>]]>", "<a", "<script>", THEME.replace("BASE", ".")]
+_PIECES += ['<a href="x"onclick="y">', "<a/onclick=x>"]
+
+
+_SCRIPTS = [f"<script>{THEME.replace('BASE', '../..')}</script>", '<script src="x.js"></script>']
+_SCRIPTS += ["<script>x()</script>"]
+_SCRIPTS += ['<script type="application/json">{"a": "<\\/b>"}</script>', f"<script type=module>{THEME}</script>"]
+_PLAIN = ["texte", " on ", "e <<5", "&lt;a onclick=x&gt;", "<!-- c -->", "</a>", "</p >", "<!doctype html>", *_SCRIPTS]
+
+
+@st.composite
+def _tag(draw: st.DrawFn, plain: bool = False) -> str:
+    """A start tag: any spacing and quoting, or (``plain``) only well-formed ones, with any names and values."""
+    attributes = ""
+    for _ in range(draw(st.integers(0, 3))):
+        name, value = draw(st.sampled_from(_ATTRIBUTES)), draw(st.sampled_from(_VALUES))
+        quote = draw(st.sampled_from(['"', "'", "", None]))
+        space = draw(st.sampled_from([" ", "\t", "\n"] if plain else [" ", "\t", "\n", "", "  "]))
+        if plain and quote == "" and not re.fullmatch(r"[^\s\"'=<>`]+", value):
+            quote = '"'
+        attributes += f"{space}{name}" if quote is None else f"{space}{name}={quote}{value}{quote}"
+    end = draw(st.sampled_from([">", "/>", " >"] if plain else [">", "/>", " >", ""]))
+    return f"<{draw(st.sampled_from(_NAMES))}{attributes}{end}"
+
+
+def _agree(html: str) -> bool:
+    """Whether the quick reading answered for ``html``; asserts that it then says what the parser says."""
+    scripts = csp_scan.inline_scripts(html)
+    if scripts is not None:
+        assert (scripts, []) == _full_reading(html)
+    return scripts is not None
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.one_of(_tag(), st.sampled_from(_PIECES)), max_size=12))
+def test_the_quick_reading_answers_only_for_a_page_the_parser_reads_the_same(pieces: list[str]) -> None:
+    _agree("".join(pieces))
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.one_of(_tag(plain=True), st.sampled_from(_PLAIN)), max_size=12))
+def test_the_quick_reading_of_well_formed_pages_with_anything_in_their_attributes(pieces: list[str]) -> None:
+    _agree("".join(pieces))

@@ -174,8 +174,12 @@ def test_links_between_parts_lead_to_the_other_parts_print_page(built: Path) -> 
 
 
 def test_the_print_pages_hold_every_page_of_their_part(built: Path, index: Index) -> None:
-    flows = (built / "imprimer/flux/index.html").read_text(encoding="utf-8")
-    assert all(html_escape(f"Flux {f.letter} — ", quote=False) in flows for f in index.flows.values())
+    pieces = sorted(built.glob("imprimer/flux*/index.html"))  # the part may be cut: « Flux (1/2) »…
+    texts = [p.read_text(encoding="utf-8") for p in pieces]
+    sections = "".join(text[text.index('<section class="impression-page"') :] for text in texts)  # not the menu
+    assert all(f'<section class="impression-page" id="flux-{f.id}">' in sections for f in index.flows.values())
+    assert all(html_escape(f"Flux {f.letter} — ", quote=False) in sections for f in index.flows.values())
+    flows = texts[0]
     recommendations = (built / "imprimer/recommandations/index.html").read_text(encoding="utf-8")
     assert all(f"Recommandation {r}" in recommendations for r in index.recommendations)
     assert '<li><a href="#flux-mes-a">Flux A — ' in flows and "¶</a></li>" not in flows

@@ -32,6 +32,7 @@ from cadre.generate import ROOT, outputs_of
 from cadre.generators import GENERATORS
 from cadre.output import cache, writer
 from cadre.output.site_paths import SITE_GENERATORS
+from cadre.publish.build import PHASES
 
 SIZES = "1:5,10:3,100:1"
 """Model sizes (times the real model) and runs of each: 100x takes minutes a run, hence one."""
@@ -46,8 +47,11 @@ COLD_MEMORY = "Mémoire maximale de la génération (Mo)"
 WARM = "Génération, cache à jour (commande)"
 EDIT = "Régénération après modification d'un flux"
 SITE = {name: f"Site par {shown} (assemblage, --strict, finitions)" for name, shown in SITE_GENERATORS.items()}
+SITE_PHASES = {name: {phase: f"  {phase} ({shown})" for phase in PHASES} for name, shown in SITE_GENERATORS.items()}
 SITE_MEMORY = {name: f"Mémoire maximale, site par {shown} (Mo)" for name, shown in SITE_GENERATORS.items()}
 FASTEST_SITE = "Site par le plus rapide des deux"
+ZENSICAL_WARM = "Site par Zensical, son cache à jour"
+"""Zensical's cache (.cache/) serves a build whose pages did not change: each site build above empties it first."""
 PREVIEW = "Aperçu (make serve) : flux modifié visible"
 
 GOAL_SIZE = 10
@@ -113,23 +117,32 @@ def _edit(root: Path) -> dict[str, float]:
     return {EDIT: elapsed}
 
 
-def _site(root: Path, generator: str) -> dict[str, float]:
-    """Build the site as ``make site`` does (assembly, strict build, finishing) with ``generator``."""
+def _site(root: Path, generator: str, fresh: bool = True) -> dict[str, float]:
+    """Build the site as ``make site`` does (assembly, strict build, finishing) with ``generator``.
+
+    ``fresh``: from scratch (Zensical's cache emptied), or, for Zensical, with its cache as the previous
+    build left it (:data:`ZENSICAL_WARM`).
+    """
     from cadre.publish.build import build_site
 
     site_dir = root / ("site" if generator == "mkdocs" else f"site-{generator}")
+    times: dict[str, float] = {}
     start = time.perf_counter()
-    if build_site(root, site_dir, generator) != 0:
+    if build_site(root, site_dir, generator, fresh=fresh, times=times) != 0:
         raise RuntimeError(f"la construction du site par {generator} a échoué")
     elapsed = time.perf_counter() - start
+    if not fresh:
+        return {ZENSICAL_WARM: elapsed}
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {SITE[generator]: elapsed, SITE_MEMORY[generator]: max(children, _peak_mb())}
+    phases = {SITE_PHASES[generator][phase]: seconds for phase, seconds in times.items()}
+    return {SITE[generator]: elapsed, **phases, SITE_MEMORY[generator]: max(children, _peak_mb())}
 
 
 WORKERS: dict[str, Callable[[Path], dict[str, float]]] = {
     "generate": _generate,
     "edit": _edit,
     **{f"site-{name}": functools.partial(_site, generator=name) for name in SITE_GENERATORS},
+    "site-zensical-warm": functools.partial(_site, generator="zensical", fresh=False),
 }
 
 
@@ -190,6 +203,8 @@ def measure(factor: int, runs: int) -> tuple[dict[str, str], dict[str, float]]:
             for name in SITE_GENERATORS:
                 try:
                     figures.update(_run(f"site-{name}", root)[0])
+                    if name == "zensical":
+                        figures.update(_run("site-zensical-warm", root)[0])
                 except RuntimeError as error:  # one generator failing at this size is a finding, not a crash
                     FAILURES.append(f"{factor}×, {SITE_GENERATORS[name]} : {_last_line(str(error))}")
             built = [figures[SITE[name]] for name in SITE_GENERATORS if SITE[name] in figures]
@@ -217,7 +232,8 @@ def table(results: list[tuple[int, dict[str, str], dict[str, float]]]) -> str:
     """The figures of every size side by side; beyond the real model, each with its ratio to it."""
     base = results[0][2]
     labels = [LOAD, *(_name(g) for g in GENERATORS), WRITE, COLD, COLD_MEMORY, WARM, EDIT]
-    labels += [*SITE.values(), FASTEST_SITE, *SITE_MEMORY.values()]
+    labels += [label for name in SITE_GENERATORS for label in (SITE[name], *SITE_PHASES[name].values())]
+    labels += [ZENSICAL_WARM, FASTEST_SITE, *SITE_MEMORY.values()]
     labels += [*printing.LABELS, *explorer.LABELS, PREVIEW]
     width = max(len(label) for label in labels) + 2
     head = "".join(f"{f'{factor}×':>22}" for factor, _, _ in results)

@@ -1,10 +1,10 @@
 """Crochets MkDocs (``hooks:`` dans mkdocs.yml) : l'aperçu (``mkdocs serve``).
 
-Ils ne produisent aucun contenu : les pages, les téléchargements, les schémas SVG et les survols du
-glossaire, comme les pages de la version imprimable, sont déjà dans l'arborescence assemblée
-(``build/site-src/``, :mod:`cadre.site.assemble`), que MkDocs et Zensical lisent tous deux ; le remplissage
-de la version imprimable, la recherche sans accents et la politique de sécurité du contenu sont
-appliqués après la construction par ``python -m cadre.publish`` (:mod:`cadre.site.post_build`), quel
+Ils ne produisent aucun contenu : les pages, les téléchargements, les survols du glossaire, la place
+des schémas SVG, comme les pages de la version imprimable, sont déjà dans l'arborescence assemblée
+(``build/site-src/``, :mod:`cadre.site.assemble`), que MkDocs et Zensical lisent tous deux ; les schémas,
+le remplissage de la version imprimable, la recherche sans accents et la politique de sécurité du contenu
+sont appliqués après la construction par ``python -m cadre.publish`` (:mod:`cadre.site.post_build`), quel
 que soit le générateur. Ce qui reste ici, un lecteur du site publié ne le verrait pas manquer :
 
 - ``on_pre_build`` : sous ``mkdocs serve`` uniquement, régénère ``generated/`` (ne refait que ce qui a
@@ -18,6 +18,10 @@ que soit le générateur. Ce qui reste ici, un lecteur du site publié ne le ver
   inséré) ; ``on_files`` supprime en plus la page produite de toutes les pages quand le menu ou
   ``mkdocs.yml`` changent (``cadre.publish.preview``) ; l'index de recherche garde la dernière version de
   chaque page.
+
+- ``on_post_page`` : met chaque schéma SVG à la place qui l'attend dans la page
+  (:mod:`cadre.site.diagrams`), pour l'aperçu comme pour un ``mkdocs build`` lancé directement ; la
+  construction de ``make site`` n'en trouve alors plus à placer.
 
 - ``on_post_build`` : sous ``mkdocs serve``, remplit les pages de la version imprimable avec les pages
   de leur partie (``cadre.site.print_view.fill``) et rend la recherche de l'aperçu insensible aux accents
@@ -36,8 +40,10 @@ from typing import TYPE_CHECKING, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from cadre.site import post_build, print_view
+from cadre.site.diagrams import DiagramError, Diagrams
 
 if TYPE_CHECKING:
     from cadre.publish.preview import Stale
@@ -54,6 +60,8 @@ class _State:
     """Pages made stale by the last regeneration (``mkdocs serve`` only)."""
     signature: tuple[object, ...] | None = None
     """What every page showed at the previous build (``mkdocs serve --dirty`` only)."""
+    diagrams: Diagrams | None = None
+    """The diagrams of ``generated/``, read once each."""
 
 
 _state = _State()
@@ -131,6 +139,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             if file.src_uri.startswith(f"{print_view.DIR}/"):
                 Path(file.abs_dest_path).unlink(missing_ok=True)  # its filling reflects the other pages
     return files
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """Met les schémas SVG de la page à la place de leurs marques (:mod:`cadre.site.diagrams`)."""
+    root = repo_root(config)
+    if _state.diagrams is None or _state.diagrams.generated != root / "generated":
+        _state.diagrams = Diagrams(root / "generated")
+    try:
+        return _state.diagrams.insert(output)
+    except DiagramError as error:
+        log.warning("%s (page %s)", error, page.file.src_uri)
+        return output
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -4,9 +4,10 @@
 source (in the assembled tree ``build/site-src/``, :mod:`cadre.site.assemble`) is newer than their output.
 The regeneration and the assembly rewrite only the files whose bytes change, so an edited flow's page is
 rendered again and the hundreds of others are not; a page whose diagram or glossary hovers change
-changes itself, since they are written into it. What every page shows besides its own source is
-invisible to that rule, and :func:`stale` names it for the MkDocs hook (``cadre/publish/mkdocs_hooks.py``): the
-menu (a ``SUMMARY.md``, a page added or removed), or anything this module does not know.
+changes itself, since its source holds a digest of each diagram and the definitions of its acronyms.
+What every page shows besides its own source is invisible to that rule, and :func:`stale` names it for
+the MkDocs hook (``cadre/publish/mkdocs_hooks.py``): the menu (a ``SUMMARY.md``, a page added or
+removed), or anything this module does not know.
 """
 
 from __future__ import annotations

@@ -10,10 +10,12 @@ find a page. The tree holds:
 - the print view's pages, ``imprimer/``, one per part of the menu, and its entry at the end of the menu
   (:mod:`cadre.site.print_view`; their body is filled after the build).
 
-The diagrams and the glossary's hovers are written into the pages here, not included by the site
-generator: each ``--8<-- "diagrams/….svg"`` line becomes the SVG's lines, and ``abbreviations.md`` is
-appended to every page (what ``pymdownx.snippets`` did with ``auto_append``). So a page's source changes
-when its diagram does, and ``mkdocs serve --dirty`` renders it again without being told.
+The includes and the glossary's hovers are resolved here, not by the site generator: each ``--8<--
+"diagrams/….svg"`` line becomes a placeholder that names the diagram and carries a digest of it, replaced
+by the SVG once the site is built (:mod:`cadre.site.diagrams`), and each page gets the definitions of
+``abbreviations.md`` whose acronyms it holds (:mod:`cadre.site.glossary`; what ``pymdownx.snippets`` did
+with ``auto_append``, for every definition). So a page's source changes when its diagram does, and
+``mkdocs serve --dirty`` renders it again without being told.
 
 The tree is written by :func:`cadre.output.writer.write`: replaced at once, unchanged files keeping their inode
 and mtime, nothing written when nothing changed; the same inputs give the same bytes.
@@ -26,7 +28,8 @@ import sys
 from pathlib import Path
 
 from cadre.output import site_paths, tree, writer
-from cadre.site import archive, menu, print_view
+from cadre.site import archive, diagrams, menu, print_view
+from cadre.site.glossary import Glossary
 
 SOURCE = Path("build") / "site-src"
 """Where the assembled tree goes, relative to the root of the repository (git-ignored)."""
@@ -49,8 +52,12 @@ def _files(directory: Path) -> dict[str, Path]:
     return {p.relative_to(directory).as_posix(): p for p in sorted(directory.rglob("*")) if p.is_file()}
 
 
-def _inline(page: str, markdown: str, generated: Path, glossary: str) -> str:
-    """``markdown`` with each diagram include replaced by the file's lines, and the glossary appended."""
+def _inline(page: str, markdown: str, generated: Path, glossary: Glossary) -> str:
+    """``markdown`` with each include replaced, and the glossary's definitions of the page appended.
+
+    A diagram's include becomes its placeholder (:mod:`cadre.site.diagrams`), any other include the file's
+    lines.
+    """
     missing: list[str] = []
 
     def include(match: re.Match[str]) -> str:
@@ -59,6 +66,8 @@ def _inline(page: str, markdown: str, generated: Path, glossary: str) -> str:
         if ".." in Path(relative).parts or not path.is_file():
             missing.append(relative)
             return match.group(0)
+        if diagrams.is_placeable(relative):
+            return diagrams.placeholder(relative, path.read_bytes(), indent)
         return "\n".join(indent + line for line in path.read_text(encoding="utf-8").splitlines())
 
     text = _INCLUDE.sub(include, markdown)
@@ -67,7 +76,8 @@ def _inline(page: str, markdown: str, generated: Path, glossary: str) -> str:
             f"La page {page} inclut des fichiers absents de generated/ : {', '.join(missing)}. "
             "Lancez « make generate », ou corrigez la ligne « --8<-- »."
         )
-    return f"{text.rstrip()}\n\n\n{glossary}" if glossary else text
+    definitions = glossary.of(text)
+    return f"{text.rstrip()}\n\n\n{definitions}" if definitions else text
 
 
 def outputs(root: Path) -> dict[str, str | bytes]:
@@ -84,7 +94,7 @@ def outputs(root: Path) -> dict[str, str | bytes]:
     if not pages.is_dir() or not schemas.is_dir() or not framework.is_file():
         raise AssemblyError("Le dossier generated/ est absent ou incomplet : lancez « make generate ».")
     glossary_file = generated / _GLOSSARY
-    glossary = glossary_file.read_text(encoding="utf-8") if glossary_file.is_file() else ""
+    glossary = Glossary(glossary_file.read_text(encoding="utf-8") if glossary_file.is_file() else "")
 
     sources: dict[str, Path] = {}
     collisions: list[str] = []

@@ -11,22 +11,23 @@ theme's (:data:`THEME_SCRIPTS`), a ``<style>`` element, a ``style`` or ``on…``
 ``<object>`` or ``<embed>``, or a link to a ``javascript:`` or ``data:`` URL. The theme's scripts are
 known by their text with the page's base URL left out (it differs from one folder depth to another):
 when an update of the theme changes one of them, the build says which, and the new hash is reviewed
-and recorded here.
+and recorded here. A page that regular expressions prove plain is not given to the parser
+(:mod:`cadre.site.csp_scan`): the parser reads only the others, and says what is wrong.
 
-It works on the built HTML files, whichever generator built them (:func:`secure_site`); ``mkdocs
-serve`` does without (its live reload injects an inline script of its own into every page).
+It works on the built HTML files, whichever generator built them (:func:`secure`, run on every page by
+:func:`cadre.site.post_build.finish`); ``mkdocs serve`` does without (its live reload injects an inline
+script of its own into every page).
 """
 
 from __future__ import annotations
 
 import base64
-import os
 import hashlib
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from pathlib import Path
+
+from cadre.site import csp_scan
 
 THEME_SCRIPTS = {
     "9e2703283f0df807387b5b1d4db3fd62df6ca101c78ef8cd4b96451e9587f552": "Material: __md_scope, __md_get, __md_set",
@@ -39,7 +40,6 @@ THEME_SCRIPTS = {
 """SHA-256 (hex) of each inline script the theme or a plugin writes, its base URL replaced by ``BASE``."""
 
 _BASE = re.compile(r'new URL\("[^"\\]*",location\)')
-_EXECUTABLE = {"", "text/javascript", "module", "application/javascript"}
 _FORBIDDEN_TAGS = {"iframe", "object", "embed", "frame", "frameset", "base", "style"}
 _CHARSET = '<meta charset="utf-8">'
 
@@ -85,7 +85,7 @@ class _Reader(HTMLParser):
                 self.problems.append(f"lien « {value[:40]} » sur <{tag}>")
         if tag in _FORBIDDEN_TAGS:
             self.problems.append(f"élément <{tag}>")
-        if tag == "script" and "src" not in names and names.get("type", "").lower() in _EXECUTABLE:
+        if tag == "script" and "src" not in names and names.get("type", "").lower() in csp_scan.EXECUTABLE:
             self._script = []
 
     def handle_endtag(self, tag: str) -> None:
@@ -116,12 +116,15 @@ def policy(html: str, shown: str) -> str:
         UnsafePageError: the page holds an unknown inline script, inline style, event handler or the like.
 
     """
-    reader = _Reader()
-    reader.feed(html)
-    reader.close()
-    problems = list(reader.problems)
+    scripts = csp_scan.inline_scripts(html)  # a plain page: nothing to refuse but an unknown script
+    problems: list[str] = []
+    if scripts is None:
+        reader = _Reader()
+        reader.feed(html)
+        reader.close()
+        scripts, problems = reader.scripts, list(reader.problems)
     hashes = []
-    for script in reader.scripts:
+    for script in scripts:
         if theme_key(script) not in THEME_SCRIPTS:
             problems.append(f"script en ligne inconnu « {' '.join(script.split())[:60]}… » (clé {theme_key(script)})")
             continue
@@ -143,29 +146,3 @@ def secure(html: str, shown: str) -> str:
         raise UnsafePageError(f"{shown} : pas de « {_CHARSET} » où placer la politique de sécurité du contenu")
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, shown)}">'
     return html.replace(_CHARSET, f"{_CHARSET}\n    {meta}", 1)
-
-
-def secure_site(site_dir: Path) -> int:
-    """Give every HTML page of ``site_dir`` its policy; return the number of pages.
-
-    Raises:
-        UnsafePageError: a page holds what the policy refuses (nothing is left half done: check first).
-
-    """
-    pages = sorted(site_dir.rglob("*.html"))
-    shown = [path.relative_to(site_dir).as_posix() for path in pages]
-    # Parsing every page is most of a build's finishing (10 of 11 s here): one process per core.
-    workers = min(os.cpu_count() or 1, max(1, len(pages) // 20))
-    if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            secured = list(pool.map(_secure_file, pages, shown, chunksize=8))
-    else:
-        secured = [_secure_file(path, name) for path, name in zip(pages, shown, strict=True)]
-    for path, html in zip(pages, secured, strict=True):
-        path.write_text(html, encoding="utf-8")
-    return len(secured)
-
-
-def _secure_file(path: Path, shown: str) -> str:
-    """The page at ``path`` with its policy (in a worker process of :func:`secure_site`)."""
-    return secure(path.read_text(encoding="utf-8"), shown)

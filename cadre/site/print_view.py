@@ -18,13 +18,15 @@ One page for the whole site was 3 MB and 45,000 elements; each part is at most a
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from cadre.site import menu
+from cadre.site import diagrams, menu
 
 DIR = "imprimer"
 TITLE = "Version imprimable"
@@ -105,7 +107,7 @@ def _pieces(pages: tuple[str, ...], read: menu.Reader) -> list[list[str]]:
     groups: list[list[str]] = [[]]
     size = 0
     for page in pages:
-        weight = len(read(page) or "")
+        weight = diagrams.weight(read(page) or "")
         if groups[-1] and size + weight > MAX_SOURCE:
             groups.append([])
             size = 0
@@ -164,9 +166,13 @@ def sources(parts: list[Part]) -> dict[str, str]:
     return pages
 
 
-def fill(site_dir: Path, source_dir: Path) -> int:
-    """Fill the print pages of the site built from ``source_dir``, the parts read from its menu."""
-    return assemble(site_dir, parts(tree_reader(source_dir)))
+def fill(site_dir: Path, source_dir: Path, place: Callable[[str], str] = str) -> int:
+    """Fill the print pages of the site built from ``source_dir``, the parts read from its menu.
+
+    ``place`` is applied to each page's article as it is read: the diagrams put in their placeholders'
+    place (:meth:`cadre.site.diagrams.Diagrams.insert`) when the built pages do not have them yet.
+    """
+    return assemble(site_dir, parts(tree_reader(source_dir)), place)
 
 
 @dataclass
@@ -178,13 +184,13 @@ class _Piece:
     ids: dict[str, str]
 
 
-def _read(site_dir: Path, url: str) -> str:
+def _read(site_dir: Path, url: str, place: Callable[[str], str]) -> str:
     path = site_dir / url / "index.html"
     found = _ARTICLE.search(path.read_text(encoding="utf-8")) if path.is_file() else None
-    return found.group(1) if found else ""
+    return place(found.group(1)) if found else ""
 
 
-def assemble(site_dir: Path, parts: list[Part]) -> int:
+def assemble(site_dir: Path, parts: list[Part], place: Callable[[str], str] = str) -> int:
     """Fill each part's print page with its pages' articles; return the number of pages placed."""
     shells = {p.slug: (site_dir / p.url / "index.html") for p in parts}
     parts = [p for p in parts if shells[p.slug].is_file()]
@@ -193,7 +199,7 @@ def assemble(site_dir: Path, parts: list[Part]) -> int:
         used = set(_ID.findall(shells[part.slug].read_text(encoding="utf-8")))
         used |= {"sommaire", *(page_key(url) for url in part.urls)}
         for url in part.urls:
-            piece = _Piece(url, _read(site_dir, url), {})
+            piece = _Piece(url, _read(site_dir, url, place), {})
             for ident in _ID.findall(piece.article):
                 new = ident if ident not in used else f"{page_key(url)}--{ident}"
                 while new in used:
@@ -229,6 +235,12 @@ def _section(piece: _Piece, part: Part, where: dict[str, tuple[Part, _Piece]]) -
     return f'<section class="impression-page" id="{page_key(piece.url)}">{html_}</section>\n'
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _relative(path: str, start: str) -> str:
+    """``posixpath.relpath``, remembered: the same few thousand pairs come back for every link."""
+    return posixpath.relpath(path, start)
+
+
 def rewrite_links(html_: str, url: str, part: Part, where: dict[str, tuple[Part, _Piece]]) -> str:
     """Point the links of the page at ``url`` (``href``, SVG ``xlink:href``, ``src``) from its part's print page."""
 
@@ -242,9 +254,9 @@ def rewrite_links(html_: str, url: str, part: Part, where: dict[str, tuple[Part,
         if page in where:
             other, piece = where[page]
             anchor = piece.ids.get(fragment, page_key(page)) if fragment else page_key(page)
-            prefix = "" if other is part else posixpath.relpath(other.url, part.url) + "/"
+            prefix = "" if other is part else _relative(other.url, part.url) + "/"
             return f'{link.group(1)}="{html.escape(prefix + "#" + anchor)}"'
-        moved = posixpath.relpath(site_path, part.url) + ("/" if path.endswith("/") else "")
+        moved = _relative(site_path, part.url) + ("/" if path.endswith("/") else "")
         return f'{link.group(1)}="{html.escape(moved + ("#" + fragment if fragment else ""))}"'
 
     return _LINK.sub(target, html_)
