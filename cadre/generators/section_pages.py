@@ -212,9 +212,10 @@ def overview_pages(index: Index) -> dict[str, Page]:
 NAV_BUDGET = 100
 """The most pages a section's menu lists; beyond, it lists only the section's overview.
 
-Material writes the whole menu into every page: a menu that grows with the model makes the site's
-build grow with the square of its size. The overview's table links every page of its section (as the
-map is drawn by category beyond the diagrams' budget).
+Material writes the menu into every page (``navigation.prune`` in ``mkdocs.yml`` makes a closed
+sub-section one link, but a top-level section lists all its pages): a menu that grows with the model
+makes the site's build grow with the square of its size. The overview's table links every page of its
+section (as the map is drawn by category beyond the diagrams' budget).
 """
 
 
