@@ -40,7 +40,9 @@ from mkdocs.structure.files import Files
 from cadre.site import post_build, print_view
 
 if TYPE_CHECKING:
-    from cadre.publish.preview import Stale
+    from mkdocs.livereload import LiveReloadServer
+
+    from cadre.publish.preview import Session, Stale
 
 log = logging.getLogger("mkdocs.plugins.cadre")
 
@@ -54,6 +56,8 @@ class _State:
     """Pages made stale by the last regeneration (``mkdocs serve`` only)."""
     signature: tuple[object, ...] | None = None
     """What every page showed at the previous build (``mkdocs serve --dirty`` only)."""
+    session: Session | None = None
+    """What the preview remembers between rebuilds (``mkdocs serve`` only)."""
 
 
 _state = _State()
@@ -80,9 +84,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
     from cadre.output.tree import TreeError  # lazy, as below
 
     try:
-        from cadre.publish.preview import regenerate  # lazy: only `mkdocs serve` regenerates
+        from cadre.publish.preview import Session  # lazy: only `mkdocs serve` regenerates
 
-        stale = regenerate(root)
+        if _state.session is None:
+            _state.session = Session()
+        stale = _state.session.regenerate(root)
     except TreeError as error:
         log.warning("%s\nLe site continue avec la sortie précédente.", error)
         return
@@ -99,6 +105,17 @@ def on_pre_build(config: MkDocsConfig) -> None:
         )
         return
     _state.stale = stale
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+    """Watch the sources only, not the trees that the preview writes itself.
+
+    MkDocs watches ``docs_dir``, the assembled tree that :func:`on_pre_build` rewrites: each rebuild would
+    start another one, and polling its thousands of files slows every build down. The sources are
+    ``model/`` and ``docs/`` (``watch:`` in ``mkdocs.yml``) and ``mkdocs.yml``.
+    """
+    server.unwatch(config.docs_dir)
+    return server
 
 
 def _signature(config: MkDocsConfig, files: Files) -> tuple[object, ...]:

@@ -12,6 +12,7 @@ menu (a ``SUMMARY.md``, a page added or removed), or anything this module does n
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,32 +45,53 @@ def stale(changes: writer.Changes) -> Stale:
     return Stale()
 
 
-def regenerate(root: Path) -> Stale | None:
-    """Bring ``root/generated`` and the assembled tree up to date (incrementally); the pages it makes stale.
+class Session:
+    """What the preview remembers from one rebuild to the next: the trees it wrote, and the assembly.
 
-    None on a model error: its report is printed, ``generated/`` is left as it was, and the tree is
-    assembled again all the same (for an edit of ``docs/``). Like ``generate``, it holds the lock of
-    ``root`` and replaces each tree at once (:mod:`cadre.output.writer` says why the running server keeps
-    watching it).
-
-    Raises:
-        cadre.output.tree.TreeError: another run holds the lock, or a tree could not be written or assembled.
-
+    After an edit, the model is loaded and every generator runs, as ``generate`` does; then the outputs are
+    compared in memory with those of the previous rebuild (a file whose ``stat`` changed since is read
+    back), only the files that differ are written, in place (:func:`cadre.output.writer.update`), and only
+    the pages of the assembled tree whose inputs changed are assembled again
+    (:class:`cadre.site.assemble.Assembly`). The trees are what ``generate`` and ``assemble`` would write.
     """
-    target = root / "generated"
-    with tree.locked(root, "régénérer generated/"):
-        tree.recover(target)
-        try:
-            outputs = outputs_of(root)
-        except ModelError as error:
-            print(error.report(), file=sys.stderr)
-            outputs = None
-        if outputs is not None:
-            changes = writer.write(outputs, target)
-            if changes:
-                print(f"generated/ mis à jour :\n{changes.summary()}")
-        assembled = assemble.assemble(root)
-    return None if outputs is None else stale(assembled)
+
+    def __init__(self) -> None:
+        self.generated: writer.Written | None = None
+        self.assembled: writer.Written | None = None
+        self.assembly = assemble.Assembly()
+
+    def regenerate(self, root: Path) -> Stale | None:
+        """Bring ``root/generated`` and the assembled tree up to date; the pages it makes stale.
+
+        None on a model error: its report is printed, ``generated/`` is left as it was, and the tree is
+        assembled again all the same (for an edit of ``docs/``). Like ``generate``, it holds the lock of
+        ``root``, and a run killed at any moment leaves each tree old or new once recovered
+        (:mod:`cadre.output.journal`).
+
+        Raises:
+            cadre.output.tree.TreeError: another run holds the lock, or a tree could not be written or assembled.
+
+        """
+        target, source = root / "generated", root / assemble.SOURCE
+        with tree.locked(root, "régénérer generated/"):
+            tree.recover(target)
+            tree.recover(source)
+            try:
+                outputs: dict[str, str] | None = outputs_of(root)
+            except ModelError as error:
+                print(error.report(), file=sys.stderr)
+                outputs = None
+            if outputs is not None:
+                changes, self.generated = writer.update(outputs, target, self.generated)
+                if changes:
+                    print(f"generated/ mis à jour :\n{changes.summary()}")
+                generated: Mapping[str, str | bytes] = self.generated.contents
+            else:
+                self.generated = None  # generated/ may hold anything: read it back
+                generated = assemble.read_tree(target)
+            tree_ = self.assembly.outputs(assemble.read_tree(root / "docs"), generated)
+            assembled, self.assembled = writer.update(tree_, source, self.assembled)
+        return None if outputs is None else stale(assembled)
 
 
 def latest_entries(docs: list[dict[str, str]]) -> list[dict[str, str]]:
