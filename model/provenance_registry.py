@@ -9,6 +9,7 @@ its fields in YAML (``provenance: {title: verbatim}``); :func:`effective` gives 
 
 from __future__ import annotations
 
+import functools
 import inspect
 from collections.abc import Iterator
 from pathlib import Path
@@ -149,9 +150,14 @@ def _is_text(annotation: Any, metadata: tuple[Any, ...] | list[Any] = ()) -> boo
     return any(_is_text(arg) for arg in get_args(annotation))
 
 
-def text_fields(cls: type[BaseModel]) -> list[str]:
-    """The text fields of ``cls``, by their Python names, in declaration order."""
-    return [name for name, info in cls.model_fields.items() if _is_text(info.annotation, info.metadata)]
+@functools.cache
+def text_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The text fields of ``cls``, by their Python names, in declaration order.
+
+    Remembered per class: a class's fields do not change, and every text of the model asks for them
+    (its provenance, when it is validated and again in ``framework.json``).
+    """
+    return tuple(name for name, info in cls.model_fields.items() if _is_text(info.annotation, info.metadata))
 
 
 def model_classes(root: type[BaseModel] = Framework) -> list[type[BaseModel]]:

@@ -12,6 +12,7 @@ examples are made by :mod:`cadre.generators.schema_examples`.
 from __future__ import annotations
 
 import json
+import weakref
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -45,7 +46,7 @@ def paths(index: Index, spec: FlowSpec) -> dict[str, str]:
 
     Keys: ``schema``, ``example``, then ``invalid:<suffix>`` for each invalid example (see :func:`invalid`).
     """
-    return _paths(spec.flow, invalid(index, spec))
+    return _paths(spec.flow, _built(index, spec)[1])
 
 
 def _paths(flow: str, invalid_names: Iterable[str]) -> dict[str, str]:
@@ -59,8 +60,7 @@ def _paths(flow: str, invalid_names: Iterable[str]) -> dict[str, str]:
 
 def invalid(index: Index, spec: FlowSpec) -> dict[str, Breach]:
     """The invalid examples of a flow's schema, one per kind of constraint it holds: suffix → what it breaks."""
-    schema = message_schema(spec, index.value_sets)
-    return {name: BREACHES[name] for name in invalid_examples(schema, valid_example(spec, value_sets=index.value_sets))}
+    return {name: BREACHES[name] for name in _built(index, spec)[1]}
 
 
 def generate(index: Index) -> dict[str, str]:
@@ -73,14 +73,31 @@ def generate(index: Index) -> dict[str, str]:
 
 def flow_files(index: Index, spec: FlowSpec) -> dict[str, str]:
     """The schema, the valid example and the invalid examples of one flow: path under ``generated/`` → text."""
-    schema = flow_schema(index, index.flows[spec.flow], spec)
-    example = valid_example(spec, value_sets=index.value_sets)
-    invalids = invalid_examples(schema, example)  # the schema and its examples built once, not again by paths()
-    files = _paths(spec.flow, invalids)
-    outputs = {files["schema"]: _dump(schema), files["example"]: _dump(example)}
-    for name, instance in invalids.items():
-        outputs[files[f"invalid:{name}"]] = _dump(instance)
-    return outputs
+    return dict(_built(index, spec)[0])
+
+
+_BUILT: weakref.WeakKeyDictionary[Index, dict[int, tuple[FlowSpec, dict[str, str], tuple[str, ...]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _built(index: Index, spec: FlowSpec) -> tuple[dict[str, str], tuple[str, ...]]:
+    """The files of a flow and the names of its invalid examples, built once per index and specification.
+
+    The registry, the flow's page, the downloads page and the schema's history all ask for them.
+    """
+    built = _BUILT.setdefault(index, {})
+    found = built.get(id(spec))
+    if found is None or found[0] is not spec:
+        schema = flow_schema(index, index.flows[spec.flow], spec)
+        example = valid_example(spec, value_sets=index.value_sets)
+        invalids = invalid_examples(schema, example)
+        files = _paths(spec.flow, invalids)
+        outputs = {files["schema"]: _dump(schema), files["example"]: _dump(example)}
+        for name, instance in invalids.items():
+            outputs[files[f"invalid:{name}"]] = _dump(instance)
+        found = built[id(spec)] = (spec, outputs, tuple(invalids))
+    return found[1], found[2]
 
 
 def flow_schema(index: Index, flow: Flow, spec: FlowSpec) -> dict[str, Any]:

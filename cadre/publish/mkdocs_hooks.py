@@ -7,11 +7,15 @@ de la version imprimable, la recherche sans accents et la politique de sécurit�
 appliqués après la construction par ``python -m cadre.publish`` (:mod:`cadre.site.post_build`), quel
 que soit le générateur. Ce qui reste ici, un lecteur du site publié ne le verrait pas manquer :
 
-- ``on_pre_build`` : sous ``mkdocs serve`` uniquement, régénère ``generated/`` (ne refait que ce qui a
-  changé) puis réassemble ``build/site-src/`` (:func:`cadre.publish.preview.regenerate`), pour qu'une
-  modification d'un fichier YAML de ``model/`` ou d'une page de ``docs/`` apparaisse dans l'aperçu. En
-  cas d'erreur du modèle, un avertissement est journalisé, l'ancienne sortie reste en place et le
-  serveur continue.
+- ``on_serve`` : ne surveille que les sources, ``model/``, ``docs/`` et ``mkdocs.yml``, pas les deux
+  arborescences que l'aperçu écrit lui-même (``generated/`` et ``build/site-src/``) : chaque
+  reconstruction en déclencherait une seconde ; les sources sont regardées toutes les 0,1 s.
+
+- ``on_pre_build`` : sous ``mkdocs serve`` uniquement, régénère ``generated/`` puis réassemble
+  ``build/site-src/`` en n'écrivant que ce qui change (:class:`cadre.publish.preview.Session`), pour
+  qu'une modification d'un fichier YAML de ``model/`` ou d'une page de ``docs/`` apparaisse dans
+  l'aperçu. En cas d'erreur du modèle, un avertissement est journalisé, l'ancienne sortie reste en
+  place et le serveur continue.
 
 - sous ``mkdocs serve --dirty`` (``make serve``), MkDocs ne refait que les pages dont la source est plus
   récente que la page produite (une page dont un schéma change change elle-même, le schéma y étant
@@ -20,9 +24,9 @@ que soit le générateur. Ce qui reste ici, un lecteur du site publié ne le ver
   chaque page.
 
 - ``on_post_build`` : sous ``mkdocs serve``, remplit les pages de la version imprimable avec les pages
-  de leur partie (``cadre.site.print_view.fill``) et rend la recherche de l'aperçu insensible aux accents
-  (``cadre.site.post_build.fold_search_index``) ; ``on_files`` fait refaire à chaque reconstruction les
-  pages de la version imprimable, que ``--dirty`` garderait sinon telles qu'elles ont été remplies.
+  de leur partie (:class:`cadre.site.print_fill.Filler`, qui ne remplit de nouveau que celles dont une
+  page a changé) et rend la recherche de l'aperçu insensible aux accents
+  (``cadre.site.post_build.fold_search_index``).
 
 Seuls les fichiers YAML et ``docs/`` sont relus à chaque reconstruction : une modification du code
 Python (``model/*.py``, ``cadre/*.py``) demande de relancer ``make serve``.
@@ -37,7 +41,7 @@ from typing import TYPE_CHECKING, Literal
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from cadre.site import post_build, print_view
+from cadre.site import post_build, print_fill, print_view
 
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
@@ -58,6 +62,8 @@ class _State:
     """What every page showed at the previous build (``mkdocs serve --dirty`` only)."""
     session: Session | None = None
     """What the preview remembers between rebuilds (``mkdocs serve`` only)."""
+    filler = print_fill.Filler()
+    """The print view's filling, remembered between rebuilds: only what changed is filled again."""
 
 
 _state = _State()
@@ -107,14 +113,28 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _state.stale = stale
 
 
+POLL = 0.1
+"""Seconds between two looks at the sources (MkDocs looks every 0.5 s; the sources are a few dozen files)."""
+
+
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
-    """Watch the sources only, not the trees that the preview writes itself.
+    """Watch the sources only, not the trees that the preview writes itself, and look at them more often.
 
     MkDocs watches ``docs_dir``, the assembled tree that :func:`on_pre_build` rewrites: each rebuild would
     start another one, and polling its thousands of files slows every build down. The sources are
-    ``model/`` and ``docs/`` (``watch:`` in ``mkdocs.yml``) and ``mkdocs.yml``.
+    ``model/`` and ``docs/`` (``watch:`` in ``mkdocs.yml``, watched after this hook) and ``mkdocs.yml``.
+    The watcher still polls (MkDocs' choice: it also sees edits on shared or network disks), every
+    :data:`POLL` seconds.
     """
+    from watchdog.observers.polling import PollingObserver
+
     server.unwatch(config.docs_dir)
+    watched = [config.config_file_path] if config.config_file_path else []
+    for path in watched:
+        server.unwatch(path)
+    server.observer = PollingObserver(timeout=POLL)  # not started yet: MkDocs starts it after the hooks
+    for path in watched:
+        server.watch(path)
     return server
 
 
@@ -144,9 +164,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Under ``mkdocs serve --dirty``, expire the built pages that an edit made stale."""
     if _state.command == "serve" and _state.dirty:
         _expire(files, config)
-        for file in files.documentation_pages():
-            if file.src_uri.startswith(f"{print_view.DIR}/"):
-                Path(file.abs_dest_path).unlink(missing_ok=True)  # its filling reflects the other pages
     return files
 
 
@@ -158,7 +175,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     """
     if _state.command != "serve":
         return
-    print_view.fill(Path(config.site_dir), Path(config.docs_dir))
+    parts = print_view.parts(print_view.tree_reader(Path(config.docs_dir)))
+    _state.filler.fill(Path(config.site_dir), parts)
     keep = None
     if _state.dirty:
         from cadre.publish.preview import latest_entries

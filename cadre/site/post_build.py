@@ -4,7 +4,7 @@
 Zensical alike; under ``mkdocs serve`` the MkDocs hook fills the print view and folds the search index
 only (see :mod:`cadre.site.csp` for why the preview has no policy).
 
-- Each page of the print view gets the pages of its part (:func:`cadre.site.print_view.fill`): only the
+- Each page of the print view gets the pages of its part (:func:`cadre.site.print_fill.fill`): only the
   built pages hold what it gathers. Before the policy, which then covers what was added.
 - The search finds words typed without their accents (« securite » finds « sécurité »): each entry of
   Material's search index (``search/search_index.json``, MkDocs) gets the words of its text that carry
@@ -28,9 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from cadre.site import csp
-
-from cadre.site import print_view
+from cadre.site import csp, print_fill
 
 INDEXES = {"search/search_index.json": "docs"}
 """The search indexes to fold, and the key of their list of entries."""
@@ -93,7 +91,7 @@ def finish(site_dir: Path, source_dir: Path) -> None:
         cadre.site.menu.NavError: the menu links to a folder without ``SUMMARY.md``.
 
     """
-    print_view.fill(site_dir, source_dir)
+    print_fill.fill(site_dir, source_dir)
     fold_search_index(site_dir)
     svg_hrefs(site_dir)
     csp.secure_site(site_dir)

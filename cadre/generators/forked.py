@@ -1,0 +1,105 @@
+"""The generators in two processes: a share of them in a forked child, the result exactly :func:`build`'s.
+
+A regeneration runs every generator: about 1.6 s of computation at ten times the model, which a second
+core halves. The generators are pure functions of the loaded model; a child forked once it is loaded
+shares it without copying it, runs the generators of :data:`CHILD` and sends their outputs back through
+a pipe while the parent runs the others. The outputs are merged in the registry's order, with the same
+checks (:func:`cadre.generators.registry.merge`), so the result is byte for byte :func:`build`'s. The
+keys of the cache that the child used count for the run (:func:`cadre.output.cache.note_used`).
+
+If the child fails in any way (an error in a generator, a killed process, no ``fork`` on this system),
+the parent runs its share itself, and raises what it raises. The child closes every file it inherited
+but its pipe and the standard streams: it holds neither the lock of the tree (:func:`cadre.output.tree.locked`)
+nor, under ``mkdocs serve``, the server's socket.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import pickle
+from collections.abc import Sequence
+
+from cadre.generators.registry import GENERATORS, STEPS, build, merge
+from cadre.generators.step import Generator
+from cadre.output import cache
+from model import Index
+
+CHILD = frozenset(
+    {
+        "cadre.generators.diagram_sets",
+        "cadre.generators.entity_pages",
+        "cadre.generators.explorer_page",
+        "cadre.generators.section_pages",
+        "cadre.generators.trace_pages",
+        "cadre.generators.catalogue_pages",
+        "cadre.generators.source_pages",
+        "cadre.generators.version_pages",
+        "cadre.generators.architecture_page",
+    }
+)
+"""The generators run by the child: about half of the work, measured at ten times the model. The schema
+files of a flow are built once per process and asked for by four generators, all left to the parent."""
+
+_Results = list[tuple[int, dict[str, str]]]
+
+
+def build_forked(index: Index, generators: tuple[Generator, ...] = GENERATORS) -> dict[str, str]:
+    """:func:`cadre.generators.build`, the generators of :data:`CHILD` run in a forked child.
+
+    Raises:
+        ValueError: two generators write one path, or a registered generator writes outside what it owns.
+
+    """
+    names = {step.generate: step.name for step in STEPS}
+    theirs = [position for position, generator in enumerate(generators) if names.get(generator) in CHILD]
+    if not theirs or not hasattr(os, "fork"):
+        return build(index, generators)
+    reading, writing = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child ends with os._exit
+        os.close(reading)
+        _child(index, generators, theirs, writing)
+    os.close(writing)
+    try:
+        mine = {p: generator(index) for p, generator in enumerate(generators) if p not in theirs}
+    finally:
+        received = _receive(reading, child)
+    if received is None:
+        made = {position: generators[position](index) for position in theirs}
+    else:
+        results, keys = received
+        made = dict(results)
+        cache.note_used(keys)
+    outputs = {**mine, **made}
+    return merge((generator, outputs[position]) for position, generator in enumerate(generators))
+
+
+def _child(index: Index, generators: tuple[Generator, ...], theirs: Sequence[int], writing: int) -> None:
+    """Run the generators at ``theirs``, write their outputs and the cache keys used to ``writing``, exit."""
+    code = 1
+    try:
+        gc.disable()  # a collection would touch, hence copy, every page of the parent's heap it inherits
+        os.closerange(3, writing)
+        os.closerange(writing + 1, os.sysconf("SC_OPEN_MAX"))
+        results: _Results = [(position, generators[position](index)) for position in theirs]
+        payload = pickle.dumps((results, cache.used()), protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(writing, "wb") as stream:
+            stream.write(payload)
+        code = 0
+    finally:
+        os._exit(code)
+
+
+def _receive(reading: int, child: int) -> tuple[_Results, dict[str, set[str]]] | None:
+    """What the child sent, once it has exited; None if it failed."""
+    with os.fdopen(reading, "rb") as stream:
+        payload = stream.read()
+    _, status = os.waitpid(child, 0)
+    if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
+        return None
+    try:
+        received: tuple[_Results, dict[str, set[str]]] = pickle.loads(payload)  # from our own child
+    except (pickle.UnpicklingError, EOFError, ValueError, TypeError):
+        return None
+    return received
