@@ -11,12 +11,12 @@ examples are made by :mod:`cadre.generators.schema_examples`.
 
 from __future__ import annotations
 
-import json
 import weakref
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from cadre.generators.schema_examples import BREACHES, Breach, invalid_examples, valid_example
+from cadre.output import json_text
 from model import Attribute, Flow, FlowSpec, Index, MessageClass, MosType, Provenance, ValueSet
 from model.mos import JSON_TYPES
 
@@ -93,9 +93,9 @@ def _built(index: Index, spec: FlowSpec) -> tuple[dict[str, str], tuple[str, ...
         example = valid_example(spec, value_sets=index.value_sets)
         invalids = invalid_examples(schema, example)
         files = _paths(spec.flow, invalids)
-        outputs = {files["schema"]: _dump(schema), files["example"]: _dump(example)}
+        outputs = {files["schema"]: json_text.dumps(schema), files["example"]: json_text.dumps(example)}
         for name, instance in invalids.items():
-            outputs[files[f"invalid:{name}"]] = _dump(instance)
+            outputs[files[f"invalid:{name}"]] = json_text.dumps(instance)
         found = built[id(spec)] = (spec, outputs, tuple(invalids))
     return found[1], found[2]
 
@@ -216,7 +216,3 @@ def _property(spec: FlowSpec, attribute: Attribute, value_sets: Mapping[str, Val
 
 def _plain(text: str) -> str:
     return " ".join(text.split())
-
-
-def _dump(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
