@@ -23,8 +23,8 @@ que soit le générateur. Ce qui reste ici, un lecteur du site publié ne le ver
 - sous ``mkdocs serve --dirty`` (``make serve``), MkDocs ne refait que les pages dont la source est plus
   récente que la page produite (une page dont un schéma change change elle-même, le schéma y étant
   inséré) ; ``on_files`` supprime en plus la page produite de toutes les pages quand le menu ou
-  ``mkdocs.yml`` changent (``cadre.publish.preview``) ; l'index de recherche garde la dernière version de
-  chaque page.
+  ``mkdocs.yml`` changent (``cadre.publish.preview``), et ne fait refaire qu'alors la page 404, qui ne
+  montre que le menu ; l'index de recherche garde la dernière version de chaque page.
 
 - ``on_post_build`` : sous ``mkdocs serve``, remplit les pages de la version imprimable avec les pages
   de leur partie (:class:`cadre.site.print_fill.Filler`, qui ne remplit de nouveau que celles dont une
@@ -41,6 +41,8 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+import jinja2
+import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
@@ -169,6 +171,8 @@ def _expire(files: Files, config: MkDocsConfig) -> None:
     if previous is not None and previous != signature:
         stale = Stale(everything=True)
     if stale is None or not stale.everything:
+        if (Path(config.site_dir) / "404.html").is_file():
+            config.theme.static_templates.discard("404.html")  # it shows the menu only, which has not changed
         return
     for file in files.documentation_pages():
         Path(file.abs_dest_path).unlink(missing_ok=True)
@@ -179,6 +183,34 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _state.command == "serve" and _state.dirty:
         _expire(files, config)
     return files
+
+
+class _Compiled(jinja2.BytecodeCache):
+    """The theme's templates compiled once per ``mkdocs serve``, not again for each rebuild.
+
+    MkDocs makes a new Jinja environment for each build; Jinja checks each template's source against
+    the checksum it compiled (an edited ``overrides/`` template is compiled again).
+    """
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_compiled = _Compiled()
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """Under ``mkdocs serve``, keep the compiled templates from one rebuild to the next."""
+    if _state.command == "serve":
+        env.bytecode_cache = _compiled
+    return env
 
 
 def on_post_build(config: MkDocsConfig) -> None:
