@@ -15,8 +15,9 @@ import pytest
 from conftest import edit
 
 from cadre.bench.edits import edit_flow
-from cadre.generate import ROOT, run_generate
+from cadre.generate import ROOT, outputs_of, run_generate
 from cadre.generators import build
+from cadre.publish import preview
 from cadre.publish.preview import Session, Stale
 from cadre.site import assemble
 from model import Index, load_framework
@@ -98,3 +99,23 @@ def test_a_model_error_leaves_both_trees_then_its_fix_shows(
     assert session.regenerate(repository) == Stale()
     _check(repository)
     assert "Corrigé." in (repository / assemble.SOURCE / "flux/mes-a.md").read_text(encoding="utf-8")
+
+
+def test_an_edit_of_docs_only_does_not_load_the_model_again(repository: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    session = Session()
+    session.regenerate(repository)
+    loads: list[Path] = []
+
+    def counted(root: Path) -> dict[str, str]:
+        loads.append(root)
+        return outputs_of(root)
+
+    monkeypatch.setattr(preview, "outputs_of", counted)
+    _retitle(repository)
+    assert session.regenerate(repository) == Stale()
+    assert loads == []
+    _check(repository)
+    edit_flow(repository, "mes-a", "Relu.")
+    session.regenerate(repository)
+    assert loads == [repository]
+    _check(repository)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cadre.generate import outputs_of
-from cadre.output import tree, writer
+from cadre.output import cache, tree, writer
 from cadre.site import assemble
 from model import ModelError
 
@@ -48,7 +48,8 @@ def stale(changes: writer.Changes) -> Stale:
 class Session:
     """What the preview remembers from one rebuild to the next: the trees it wrote, and the assembly.
 
-    After an edit, the model is loaded and every generator runs, as ``generate`` does; then the outputs are
+    After an edit of the model, it is loaded and every generator runs, as ``generate`` does (after an edit
+    of ``docs/`` only, the outputs are those of the previous rebuild); then the outputs are
     compared in memory with those of the previous rebuild (a file whose ``stat`` changed since is read
     back), only the files that differ are written, in place (:func:`cadre.output.writer.update`), and only
     the pages of the assembled tree whose inputs changed are assembled again
@@ -59,6 +60,26 @@ class Session:
         self.generated: writer.Written | None = None
         self.assembled: writer.Written | None = None
         self.assembly = assemble.Assembly()
+        self.model: tuple[str, dict[str, str]] | None = None
+        """The hash of the model's files at the last regeneration that succeeded, and its outputs."""
+
+    def _outputs(self, root: Path) -> dict[str, str] | None:
+        """The outputs of the model under ``root``; None on a model error, reported.
+
+        The same as last time, without loading the model, when none of its files changed (an edit of
+        ``docs/`` only).
+        """
+        digest = _model_digest(root)
+        if self.model is not None and self.model[0] == digest:
+            return self.model[1]
+        self.model = None
+        try:
+            outputs = outputs_of(root)
+        except ModelError as error:
+            print(error.report(), file=sys.stderr)
+            return None
+        self.model = (digest, outputs)
+        return outputs
 
     def regenerate(self, root: Path) -> Stale | None:
         """Bring ``root/generated`` and the assembled tree up to date; the pages it makes stale.
@@ -76,11 +97,7 @@ class Session:
         with tree.locked(root, "régénérer generated/"):
             tree.recover(target)
             tree.recover(source)
-            try:
-                outputs: dict[str, str] | None = outputs_of(root)
-            except ModelError as error:
-                print(error.report(), file=sys.stderr)
-                outputs = None
+            outputs = self._outputs(root)
             if outputs is not None:
                 changes, self.generated = writer.update(outputs, target, self.generated)
                 if changes:
@@ -92,6 +109,13 @@ class Session:
             tree_ = self.assembly.outputs(assemble.read_tree(root / "docs"), generated)
             assembled, self.assembled = writer.update(tree_, source, self.assembled)
         return None if outputs is None else stale(assembled)
+
+
+def _model_digest(root: Path) -> str:
+    """The hash of every file the model is read from: ``model/content/`` and ``model/releases/``."""
+    model = root / "model"
+    files = sorted(p for folder in ("content", "releases") for p in (model / folder).rglob("*") if p.is_file())
+    return cache.digest(*(part for path in files for part in (path.relative_to(model).as_posix(), path.read_bytes())))
 
 
 def latest_entries(docs: list[dict[str, str]]) -> list[dict[str, str]]:
