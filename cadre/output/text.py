@@ -40,13 +40,18 @@ _ESCAPES = {
     "!": "\\!",
     "|": "\\|",
 }
-_TABLE = str.maketrans(_ESCAPES)
+_SPECIAL = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
 _LINE_START = re.compile(r"^(\s*)([-.0-9])")
 
 
 def md(text: str) -> Markdown:
     """Literal text inside a line of Markdown (whitespace collapsed, markup characters escaped)."""
-    return Markdown(" ".join(text.split()).translate(_TABLE))
+    return Markdown(_SPECIAL.sub(_escape, " ".join(text.split())))
+
+
+def _escape(special: re.Match[str]) -> str:
+    # A regular expression, not str.translate: translating text with accents is four times slower.
+    return _ESCAPES[special.group()]
 
 
 def link(label: Markdown, target: Href | HttpsUrl) -> Markdown:

@@ -105,7 +105,7 @@ class Session:
                 generated: Mapping[str, str | bytes] = self.generated.contents
             else:
                 self.generated = None  # generated/ may hold anything: read it back
-                generated = assemble.read_tree(target)
+                generated = assemble.read_generated(root)
             tree_ = self.assembly.outputs(assemble.read_tree(root / "docs"), generated)
             assembled, self.assembled = writer.update(tree_, source, self.assembled)
         return None if outputs is None else stale(assembled)

@@ -39,6 +39,7 @@ EXPLORER = "explorateur"
 _INCLUDE = re.compile(r'^([ \t]*)--8<--[ \t]+"([^"\n]+)"[ \t]*$', re.MULTILINE)
 _GLOSSARY = "abbreviations.md"
 _FRAMEWORK = "framework.json"
+_INCOMPLETE = "Le dossier generated/ est absent ou incomplet : lancez « make generate »."
 
 
 class AssemblyError(tree.TreeError):
@@ -130,8 +131,8 @@ class Assembly:
 
         """
         schemas = {p.removeprefix("schemas/"): _bytes(c) for p, c in generated.items() if p.startswith("schemas/")}
-        if not any(p.startswith("docs/") for p in generated) or not schemas or _FRAMEWORK not in generated:
-            raise AssemblyError("Le dossier generated/ est absent ou incomplet : lancez « make generate ».")
+        if _FRAMEWORK not in generated:
+            raise AssemblyError(_INCOMPLETE)
         glossary = _text(generated.get(_GLOSSARY, ""))
         sources = _sources(docs, generated)
         result: dict[str, str | bytes] = {}
@@ -185,7 +186,20 @@ def outputs(root: Path) -> dict[str, str | bytes]:
         AssemblyError: a generated file would replace a hand-written one, or ``generated/`` is incomplete.
 
     """
-    return Assembly().outputs(read_tree(root / "docs"), read_tree(root / "generated"))
+    return Assembly().outputs(read_tree(root / "docs"), read_generated(root))
+
+
+def read_generated(root: Path) -> dict[str, bytes]:
+    """Every file of ``root/generated`` by relative path.
+
+    Raises:
+        AssemblyError: ``generated/`` is missing, or lacks its pages, its schemas or ``framework.json``.
+
+    """
+    generated = root / "generated"
+    if not (generated / "docs").is_dir() or not (generated / "schemas").is_dir():
+        raise AssemblyError(_INCOMPLETE)
+    return read_tree(generated)
 
 
 def _add_print_view(result: dict[str, str | bytes]) -> None:
