@@ -106,9 +106,9 @@ def test_an_edit_of_docs_only_does_not_load_the_model_again(repository: Path, mo
     session.regenerate(repository)
     loads: list[Path] = []
 
-    def counted(root: Path) -> dict[str, str]:
+    def counted(root: Path, *, prune: bool = True) -> dict[str, str]:
         loads.append(root)
-        return outputs_of(root)
+        return outputs_of(root, prune=prune)
 
     monkeypatch.setattr(preview, "outputs_of", counted)
     _retitle(repository)

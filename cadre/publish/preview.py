@@ -74,7 +74,7 @@ class Session:
             return self.model[1]
         self.model = None
         try:
-            outputs = outputs_of(root)
+            outputs = outputs_of(root, prune=False)
         except ModelError as error:
             print(error.report(), file=sys.stderr)
             return None
