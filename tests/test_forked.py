@@ -1,4 +1,4 @@
-"""The generators run in two processes (cadre.generators.forked): the same outputs, whatever the child does."""
+"""The generators run in several processes (cadre.generators.forked): the same outputs, whatever a child does."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def _open_files(index: Index) -> dict[str, str]:
 def _only(generator: Generator, monkeypatch: pytest.MonkeyPatch) -> None:
     """Make ``generator`` the only registered one, run by the child."""
     monkeypatch.setattr(forked, "STEPS", (Step(generator, "essai", ("docs/",), "index.md"),))
-    monkeypatch.setattr(forked, "CHILD", frozenset({__name__}))
+    monkeypatch.setattr(forked, "CHILDREN", (frozenset({__name__}),))
 
 
 def test_an_error_in_the_child_is_raised_by_the_parent(index: Index, monkeypatch: pytest.MonkeyPatch) -> None:

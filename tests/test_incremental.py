@@ -67,7 +67,7 @@ def test_after_an_edit_only_what_depends_on_it_is_redone_and_the_result_is_a_ful
 
     monkeypatch.setattr(adapter, "to_dot", drawing)
     monkeypatch.setattr(_yaml, "read_yaml", reading)
-    monkeypatch.setattr(forked, "CHILD", frozenset())  # every generator in this process, where it is watched
+    monkeypatch.setattr(forked, "CHILDREN", ())  # every generator in this process, where it is watched
     assert main(["--root", str(repo_copy), "generate"]) == 0
 
     assert sorted(drawn) == sorted(changed)

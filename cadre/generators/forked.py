@@ -1,14 +1,15 @@
-"""The generators in two processes: a share of them in a forked child, the result exactly :func:`build`'s.
+"""The generators in several processes: shares of them in forked children, the result exactly :func:`build`'s.
 
-A regeneration runs every generator: about 1.6 s of computation at ten times the model, which a second
-core halves. The generators are pure functions of the loaded model; a child forked once it is loaded
-shares it without copying it, runs the generators of :data:`CHILD` and sends their outputs back through
-a pipe while the parent runs the others. The outputs are merged in the registry's order, with the same
-checks (:func:`cadre.generators.registry.merge`), so the result is byte for byte :func:`build`'s. The
-keys of the cache that the child used count for the run (:func:`cadre.output.cache.note_used`).
+A regeneration runs every generator: about a second of computation at ten times the model, which other
+cores share. The generators are pure functions of the loaded model; children forked once it is loaded
+share it without copying it, each runs the generators of its set of :data:`CHILDREN` and sends their
+outputs back through a pipe, while the parent runs the others. The outputs are merged in the registry's
+order, with the same checks (:func:`cadre.generators.registry.merge`), so the result is byte for byte
+:func:`build`'s. The keys of the cache that the children used count for the run
+(:func:`cadre.output.cache.note_used`).
 
-If the child fails in any way (an error in a generator, a killed process, no ``fork`` on this system),
-the parent runs its share itself, and raises what it raises. The child closes every file it inherited
+If a child fails in any way (an error in a generator, a killed process, no ``fork`` on this system),
+the parent runs its share itself, and raises what it raises. A child closes every file it inherited
 but its pipe and the standard streams: it holds neither the lock of the tree (:func:`cadre.output.tree.locked`)
 nor, under ``mkdocs serve``, the server's socket.
 """
@@ -25,50 +26,61 @@ from cadre.generators.step import Generator
 from cadre.output import cache
 from model import Index
 
-CHILD = frozenset(
-    {
-        "cadre.generators.diagram_sets",
-        "cadre.generators.entity_pages",
-        "cadre.generators.explorer_page",
-        "cadre.generators.section_pages",
-    }
+CHILDREN = (
+    frozenset(
+        {
+            "cadre.generators.diagram_sets",
+            "cadre.generators.entity_pages",
+            "cadre.generators.explorer_page",
+            "cadre.generators.section_pages",
+        }
+    ),
 )
-"""The generators run by the child: half of the work, measured at ten times the model (0.7 s of 1.4 s).
-The schema files of a flow are built once per process and asked for by four generators, all left to
-the parent."""
+"""The generators of each child, one child per set; the parent runs the others. One child: half of the
+work each, measured at ten times the model (a regeneration 1.2 s → 0.87 s on two idle cores; a third
+process gained nothing more, and under load from other programs, none of them gains). The schema files
+of a flow are built once per process and asked for by four generators, all left to the parent."""
 
 _Results = list[tuple[int, dict[str, str]]]
 
 
 def build_forked(index: Index, generators: tuple[Generator, ...] = GENERATORS) -> dict[str, str]:
-    """:func:`cadre.generators.build`, the generators of :data:`CHILD` run in a forked child.
+    """:func:`cadre.generators.build`, the generators of each set of :data:`CHILDREN` run in a forked child.
 
     Raises:
         ValueError: two generators write one path, or a registered generator writes outside what it owns.
 
     """
     names = {step.generate: step.name for step in STEPS}
-    theirs = [position for position, generator in enumerate(generators) if names.get(generator) in CHILD]
-    if not theirs or not hasattr(os, "fork"):
+    shares = [[p for p, generator in enumerate(generators) if names.get(generator) in group] for group in CHILDREN]
+    shares = [share for share in shares if share]
+    if not shares or not hasattr(os, "fork"):
         return build(index, generators)
+    children = [_fork(index, generators, share) for share in shares]
+    theirs = {position for share in shares for position in share}
+    outputs: dict[int, dict[str, str]] = {}
+    try:
+        outputs.update({p: generator(index) for p, generator in enumerate(generators) if p not in theirs})
+    finally:
+        received = [_receive(reading, child) for reading, child in children]
+    for share, answer in zip(shares, received, strict=True):
+        if answer is None:
+            outputs.update({position: generators[position](index) for position in share})
+        else:
+            results, keys = answer
+            outputs.update(results)
+            cache.note_used(keys)
+    return merge((generator, outputs[position]) for position, generator in enumerate(generators))
+
+
+def _fork(index: Index, generators: tuple[Generator, ...], share: Sequence[int]) -> tuple[int, int]:
+    """A child running the generators at ``share``: the end of its pipe to read, and its process id."""
     reading, writing = os.pipe()
     child = os.fork()
     if child == 0:  # pragma: no cover - the child ends with os._exit
-        os.close(reading)
-        _child(index, generators, theirs, writing)
+        _child(index, generators, share, writing)
     os.close(writing)
-    try:
-        mine = {p: generator(index) for p, generator in enumerate(generators) if p not in theirs}
-    finally:
-        received = _receive(reading, child)
-    if received is None:
-        made = {position: generators[position](index) for position in theirs}
-    else:
-        results, keys = received
-        made = dict(results)
-        cache.note_used(keys)
-    outputs = {**mine, **made}
-    return merge((generator, outputs[position]) for position, generator in enumerate(generators))
+    return reading, child
 
 
 def _child(index: Index, generators: tuple[Generator, ...], theirs: Sequence[int], writing: int) -> None:
