@@ -6,6 +6,7 @@ list item. Everything else, HTML and Markdown included, is shown literally.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NewType
 
@@ -44,8 +45,12 @@ _SPECIAL = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
 _LINE_START = re.compile(r"^(\s*)([-.0-9])")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def md(text: str) -> Markdown:
-    """Literal text inside a line of Markdown (whitespace collapsed, markup characters escaped)."""
+    """Literal text inside a line of Markdown (whitespace collapsed, markup characters escaped).
+
+    Remembered: a model's names and titles are written on many pages.
+    """
     return Markdown(_SPECIAL.sub(_escape, " ".join(text.split())))
 
 
