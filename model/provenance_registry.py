@@ -137,14 +137,13 @@ def _is_text(annotation: Any, metadata: tuple[Any, ...] | list[Any] = ()) -> boo
     return any(_is_text(arg) for arg in get_args(annotation))
 
 
-def text_fields(cls: type[BaseModel]) -> list[str]:
-    """The text fields of ``cls``, by their Python names, in declaration order."""
-    return list(_text_fields(cls))
-
-
 @functools.cache
-def _text_fields(cls: type[BaseModel]) -> tuple[str, ...]:
-    """:func:`text_fields`, worked out once per class (every object of the model asks, thousands of times)."""
+def text_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The text fields of ``cls``, by their Python names, in declaration order.
+
+    Remembered per class: a class's fields do not change, and every text of the model asks for them
+    (its provenance, when it is validated and again in ``framework.json``).
+    """
     return tuple(name for name, info in cls.model_fields.items() if _is_text(info.annotation, info.metadata))
 
 

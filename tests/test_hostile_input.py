@@ -257,8 +257,8 @@ def test_a_failing_generator_leaves_generated_as_it_was(repo_copy: Path, monkeyp
     def broken(index: Index) -> dict[str, str]:
         raise RuntimeError("générateur en panne")
 
-    original = generators.build
-    monkeypatch.setattr(generate, "build", lambda index: original(index, (*generators.GENERATORS, broken)))
+    original = generators.build_forked
+    monkeypatch.setattr(generate, "build_forked", lambda index: original(index, (*generators.GENERATORS, broken)))
     with pytest.raises(RuntimeError):
         main(["--root", str(repo_copy), "generate"])
     assert _hashes(repo_copy / "generated") == before

@@ -14,7 +14,7 @@ from conftest import edit
 from cadre.__main__ import main
 from cadre.drawing import adapter, rendering, spec, svg
 from cadre.generate import outputs_of
-from cadre.generators import build, diagram_sets
+from cadre.generators import build, diagram_sets, forked
 from cadre.output import cache, writer
 from model import Index, _yaml, load_framework
 
@@ -67,6 +67,7 @@ def test_after_an_edit_only_what_depends_on_it_is_redone_and_the_result_is_a_ful
 
     monkeypatch.setattr(adapter, "to_dot", drawing)
     monkeypatch.setattr(_yaml, "read_yaml", reading)
+    monkeypatch.setattr(forked, "CHILDREN", ())  # every generator in this process, where it is watched
     assert main(["--root", str(repo_copy), "generate"]) == 0
 
     assert sorted(drawn) == sorted(changed)

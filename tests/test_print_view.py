@@ -19,7 +19,7 @@ from mkdocs.structure.nav import Section, get_navigation
 from mkdocs.structure.pages import Page
 
 from cadre.generate import ROOT
-from cadre.site import menu, print_view
+from cadre.site import menu, print_fill, print_view
 from cadre.site.assemble import SOURCE
 from model import Index
 
@@ -108,6 +108,53 @@ def test_the_parts_follow_the_links_to_pages_to_folders_and_the_titles_without_l
     ]
     with pytest.raises(menu.NavError, match=r"dossier services/, qui n'a pas de SUMMARY\.md"):
         print_view.parts({"SUMMARY.md": "* [Services](services/)\n"}.get)
+
+
+_ARTICLE = '<html><body><article class="md-content__inner md-typeset">{}</article></body></html>'
+_PAGES = {
+    "a/x/": '<h1 id="x">X</h1><p id="description">Premier.</p>',
+    "a/y/": '<h1 id="y">Y</h1><p id="suite">Suite.</p>',
+    "b/z/": '<h1 id="z">Z</h1><a href="../../a/y/#description">vers Y</a> <a href="../../a/x/">vers X</a>',
+}
+_PARTS = [print_view.Part("A", "a", ("a/x/", "a/y/")), print_view.Part("B", "b", ("b/z/",))]
+
+
+def _built_site(folder: Path, pages: dict[str, str]) -> None:
+    """A site as a generator leaves it: each page's article, each print page with its marker."""
+    for url, article in pages.items():
+        (folder / url).mkdir(parents=True, exist_ok=True)
+        (folder / url / "index.html").write_text(_ARTICLE.format(article), encoding="utf-8")
+    for part in _PARTS:
+        (folder / part.url).mkdir(parents=True, exist_ok=True)
+        shell = _ARTICLE.format(f"<h1>{part.title}</h1>{print_view.marker(part.slug)}")
+        (folder / part.url / "index.html").write_text(shell, encoding="utf-8")
+
+
+def _filled(site: Path) -> dict[str, str]:
+    return {part.slug: (site / part.url / "index.html").read_text(encoding="utf-8") for part in _PARTS}
+
+
+def test_a_filler_kept_across_rebuilds_fills_again_what_changed_as_a_new_one_would(tmp_path: Path) -> None:
+    """Under the preview, only the changed pages are rendered again; the print pages end as a full filling."""
+    kept = print_fill.Filler()
+    _built_site(tmp_path / "servi", _PAGES)
+    kept.fill(tmp_path / "servi", _PARTS)
+    untouched = (tmp_path / "servi" / "imprimer/b/index.html").stat().st_mtime_ns
+    edits = [
+        ("a/x/", _PAGES["a/x/"].replace("Premier.", "Premier, relu."), False),
+        ("a/y/", _PAGES["a/y/"] + '<p id="description">Y aussi.</p>', True),  # its id is renamed: B's link follows
+    ]
+    pages = dict(_PAGES)
+    for number, (url, article, everywhere) in enumerate(edits):
+        pages[url] = article
+        (tmp_path / "servi" / url / "index.html").write_text(_ARTICLE.format(article), encoding="utf-8")
+        kept.fill(tmp_path / "servi", _PARTS)
+        _built_site(tmp_path / f"neuf-{number}", pages)
+        print_fill.Filler().fill(tmp_path / f"neuf-{number}", _PARTS)
+        assert _filled(tmp_path / "servi") == _filled(tmp_path / f"neuf-{number}")
+        b_written = (tmp_path / "servi" / "imprimer/b/index.html").stat().st_mtime_ns
+        assert (b_written != untouched) == everywhere
+    assert 'href="../a/#a-y--description"' in _filled(tmp_path / "servi")["b"]
 
 
 def _print_pages(site: Path) -> list[Path]:

@@ -91,9 +91,25 @@ def min_width_rule(svg: str) -> str:
     Scaled to the page's width, a wide diagram stays at least at three quarters of its size (its text
     at 11 px or more, as many pixels as it has points) and its figure scrolls sideways.
     """
-    root = ET.fromstring(svg)
+    root = _root(svg)
     _, _, width, _ = (float(v) for v in root.get("viewBox", "0 0 0 0").split())
     return f"#{root.get('id')} {{ min-width: {width:.0f}px; }}"
+
+
+def _root(svg: str) -> ET.Element:
+    """The root element of ``svg`` with its attributes, as the XML parser reads it, its content unread.
+
+    Parsing a whole diagram to read two attributes of its first tag was most of the time spent on the
+    diagrams of a regeneration whose SVGs come from the cache.
+    """
+    parser: ET.XMLPullParser[ET.Element] = ET.XMLPullParser(events=("start",))
+    for start in range(0, len(svg), 4096):
+        parser.feed(svg[start : start + 4096])
+        for event in parser.read_events():
+            element = event[-1]
+            if isinstance(element, ET.Element):  # the event "start" and its element
+                return element
+    return ET.fromstring(svg)  # no start tag: the parser says what is wrong
 
 
 _LEGEND_FONT = 10.0

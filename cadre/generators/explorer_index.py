@@ -9,12 +9,11 @@ French, in ``facets``. The filters of the site (``docs/javascripts/filtres.js``)
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import Any
 
 from cadre.generators.page_parts import first_sentence
-from cadre.output import site_paths
+from cadre.output import json_text, site_paths
 from cadre.output.text import plain
 from model import DataCategory, FlowStatus, Index, Nature, Sector, SystemCategory
 
@@ -51,7 +50,7 @@ KINDS: dict[str, str] = {
 
 def generate(index: Index) -> dict[str, str]:
     """``explorateur/index.json`` and its JSON Schema."""
-    return {INDEX: _dump(explorer_index(index)), SCHEMA: _dump(explorer_schema())}
+    return {INDEX: json_text.dumps(explorer_index(index)), SCHEMA: json_text.dumps(explorer_schema())}
 
 
 def explorer_index(index: Index) -> dict[str, Any]:
@@ -240,7 +239,3 @@ def explorer_schema() -> dict[str, Any]:
             },
         },
     }
-
-
-def _dump(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

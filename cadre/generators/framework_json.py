@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import json
+import functools
 from typing import Any
 
+from cadre.output import json_text
 from model import Framework, Index, provenance_map, walk
 
 SCHEMA_ID = "urn:x-cadre-urbanisation-ms:de4:v1:schemas:framework"
@@ -31,9 +32,15 @@ def generate(index: Index) -> dict[str, str]:
     data = index.framework.model_dump(mode="json", by_alias=True)
     with_provenance(index.framework, data)
     return {
-        "framework.json": _dump(data),
-        "schemas/framework.schema.json": _dump(framework_schema()),
+        "framework.json": json_text.dumps(data),
+        "schemas/framework.schema.json": _schema_text(),
     }
+
+
+@functools.cache
+def _schema_text() -> str:
+    """The text of :func:`framework_schema`, made once: it depends on the model's classes only."""
+    return json_text.dumps(framework_schema())
 
 
 def with_provenance(framework: Framework, data: dict[str, Any]) -> None:
@@ -54,7 +61,3 @@ def with_provenance(framework: Framework, data: dict[str, Any]) -> None:
             key: claim.model_dump(mode="json") if claim.references else claim.kind.value
             for key, claim in claims.items()
         }
-
-
-def _dump(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

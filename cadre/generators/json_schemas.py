@@ -11,14 +11,12 @@ examples are made by :mod:`cadre.generators.schema_examples`.
 
 from __future__ import annotations
 
-import json
 import weakref
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Any
 
 from cadre.generators.schema_examples import BREACHES, Breach, invalid_examples, valid_example
+from cadre.output import json_text
 from model import Attribute, Flow, FlowSpec, Index, MessageClass, MosType, Provenance, ValueSet
 from model.mos import JSON_TYPES
 
@@ -48,7 +46,7 @@ def paths(index: Index, spec: FlowSpec) -> dict[str, str]:
 
     Keys: ``schema``, ``example``, then ``invalid:<suffix>`` for each invalid example (see :func:`invalid`).
     """
-    return _paths(spec.flow, _built(index, spec).invalids)
+    return _paths(spec.flow, _built(index, spec)[1])
 
 
 def _paths(flow: str, invalid_names: Iterable[str]) -> dict[str, str]:
@@ -62,7 +60,7 @@ def _paths(flow: str, invalid_names: Iterable[str]) -> dict[str, str]:
 
 def invalid(index: Index, spec: FlowSpec) -> dict[str, Breach]:
     """The invalid examples of a flow's schema, one per kind of constraint it holds: suffix → what it breaks."""
-    return {name: BREACHES[name] for name in _built(index, spec).invalids}
+    return {name: BREACHES[name] for name in _built(index, spec)[1]}
 
 
 def generate(index: Index) -> dict[str, str]:
@@ -75,31 +73,31 @@ def generate(index: Index) -> dict[str, str]:
 
 def flow_files(index: Index, spec: FlowSpec) -> dict[str, str]:
     """The schema, the valid example and the invalid examples of one flow: path under ``generated/`` → text."""
-    return dict(_built(index, spec).files)
+    return dict(_built(index, spec)[0])
 
 
-@dataclass(frozen=True)
-class _Built:
-    files: Mapping[str, str]
-    invalids: tuple[str, ...]
+_BUILT: weakref.WeakKeyDictionary[Index, dict[int, tuple[FlowSpec, dict[str, str], tuple[str, ...]]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
-_BUILT: weakref.WeakKeyDictionary[Index, dict[str, _Built]] = weakref.WeakKeyDictionary()
-"""A flow's files, built once per index: the schema pages, the downloads and the registry ask for them too."""
+def _built(index: Index, spec: FlowSpec) -> tuple[dict[str, str], tuple[str, ...]]:
+    """The files of a flow and the names of its invalid examples, built once per index and specification.
 
-
-def _built(index: Index, spec: FlowSpec) -> _Built:
-    known = _BUILT.setdefault(index, {})
-    if spec.flow not in known:
+    The registry, the flow's page, the downloads page and the schema's history all ask for them.
+    """
+    built = _BUILT.setdefault(index, {})
+    found = built.get(id(spec))
+    if found is None or found[0] is not spec:
         schema = flow_schema(index, index.flows[spec.flow], spec)
         example = valid_example(spec, value_sets=index.value_sets)
         invalids = invalid_examples(schema, example)
         files = _paths(spec.flow, invalids)
-        outputs = {files["schema"]: _dump(schema), files["example"]: _dump(example)}
+        outputs = {files["schema"]: json_text.dumps(schema), files["example"]: json_text.dumps(example)}
         for name, instance in invalids.items():
-            outputs[files[f"invalid:{name}"]] = _dump(instance)
-        known[spec.flow] = _Built(MappingProxyType(outputs), tuple(invalids))
-    return known[spec.flow]
+            outputs[files[f"invalid:{name}"]] = json_text.dumps(instance)
+        found = built[id(spec)] = (spec, outputs, tuple(invalids))
+    return found[1], found[2]
 
 
 def flow_schema(index: Index, flow: Flow, spec: FlowSpec) -> dict[str, Any]:
@@ -218,7 +216,3 @@ def _property(spec: FlowSpec, attribute: Attribute, value_sets: Mapping[str, Val
 
 def _plain(text: str) -> str:
     return " ".join(text.split())
-
-
-def _dump(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

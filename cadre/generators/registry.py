@@ -9,6 +9,7 @@ the site's « Architecture du code » page, drawn from this very table) and the 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
 from cadre.generators import (
     architecture_page,
@@ -140,11 +141,21 @@ def build(index: Index, generators: tuple[Generator, ...] = GENERATORS) -> dict[
         ValueError: two generators write one path, or a registered generator writes outside what it owns.
 
     """
+    return merge((generator, generator(index)) for generator in generators)
+
+
+def merge(results: Iterable[tuple[Generator, dict[str, str]]]) -> dict[str, str]:
+    """The artifacts of each generator, in the order given, checked as :func:`build` checks them.
+
+    Raises:
+        ValueError: two generators write one path, or a registered generator writes outside what it owns.
+
+    """
     owners = {step.generate: step for step in STEPS}
     outputs: dict[str, str] = {}
-    for generator in generators:
+    for generator, made in results:
         step = owners.get(generator)
-        for path, text in generator(index).items():
+        for path, text in made.items():
             if path in outputs:
                 raise ValueError(f"deux générateurs produisent {path}")
             if step is not None and not step.may_write(path):

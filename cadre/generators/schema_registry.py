@@ -10,11 +10,11 @@ JSON Schema.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from cadre.generators import json_schemas
 from cadre.generators.schema_history import SchemaVersion, flows, history, role, spec_of
+from cadre.output import json_text
 from model import Index, SpecStatus, sha256
 
 INDEX = "schemas/index.json"
@@ -33,8 +33,8 @@ def generate(index: Index) -> dict[str, str]:
             for name, text in sorted(version.texts.items()):
                 outputs[version.path(name)] = text
         entries.append(_flow_entry(index, flow, versions))
-    outputs[INDEX] = _dump({"flows": entries})
-    outputs[INDEX_SCHEMA] = _dump(index_schema())
+    outputs[INDEX] = json_text.dumps({"flows": entries})
+    outputs[INDEX_SCHEMA] = json_text.dumps(index_schema())
     return outputs
 
 
@@ -138,7 +138,3 @@ def index_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "$defs": {"flow": flow, "version": version, "file": file},
     }
-
-
-def _dump(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 from cadre.generators.page_model import Block, Page, Section, Table
 from cadre.generators.page_parts import bullets, environment, flow_link, render
 from cadre.generators.spec_pages import attribute_line, download_link
-from cadre.output import site_paths
+from cadre.output import json_text, site_paths
 from cadre.output.text import Markdown, link, md, nav
 from model import PROPOSAL_PREFIX, CodesStatus, Index, Provenance, ValueSet
 
@@ -213,4 +211,4 @@ def _json(index: Index, vs: ValueSet) -> str:
         {"flow": b.spec.flow, "class": b.message_class.name, "attribute": b.attribute.name}
         for b in index.bindings(vs.id)
     ]
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text.dumps(data)

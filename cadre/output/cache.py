@@ -142,6 +142,20 @@ def use(directory: Path, *, prune: bool = False) -> Iterator[None]:
             Cache(directory, namespace).keep_only(keys)
 
 
+def used() -> dict[str, set[str]]:
+    """The keys read or written so far in the cache in use, by namespace (none when no cache is in use)."""
+    session = _ACTIVE.get()
+    return {} if session is None else {namespace: set(keys) for namespace, keys in session.used.items()}
+
+
+def note_used(keys: dict[str, set[str]]) -> None:
+    """Count ``keys`` as used by the cache in use (read or written by another process for this run)."""
+    session = _ACTIVE.get()
+    if session is not None:
+        for namespace, found in keys.items():
+            session.used.setdefault(namespace, set()).update(found)
+
+
 def active(namespace: str) -> Cache | None:
     """The cache of ``namespace`` if one is in use (see :func:`use`), else None."""
     session = _ACTIVE.get()

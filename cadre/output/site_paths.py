@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 from cadre.output.text import Href
@@ -87,11 +88,12 @@ def index(kind: str) -> str:
     return f"{SECTIONS[kind]}/index.md"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def relative(target: str, start: str) -> str:
     """``posixpath.relpath(target, start)`` for the site's own paths (relative, without ``..``).
 
     ``relpath`` makes both paths absolute through the working directory, a system call each time: the
-    pages of a large model make hundreds of thousands of links.
+    pages of a large model make hundreds of thousands of links, most of them many times (remembered).
     """
     to = [part for part in target.split("/") if part not in ("", ".")]
     at = [part for part in start.split("/") if part not in ("", ".")]

@@ -37,6 +37,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from cadre.output import journal
+
 WAIT = 5.0
 """Seconds another run waits for the lock before giving up."""
 
@@ -92,12 +94,23 @@ def _holder(handle: int) -> str:
 
 
 def recover(target: Path) -> None:
-    """Undo what a killed run left beside ``target``: put back a missing tree, delete staging folders."""
+    """Undo what a killed run left beside ``target``: put back a missing tree, delete staging folders.
+
+    An update in place whose journal was written is finished instead (:mod:`cadre.output.journal`).
+
+    Raises:
+        TreeError: the pending update cannot be finished (disk full, read-only…).
+
+    """
     parent = target.parent
     if not target.exists():
         previous = sorted(parent.glob(f".{target.name}-precedent-*"))
         if previous:
             os.rename(previous[0], target)
+    try:
+        journal.replay(target)
+    except OSError as error:
+        raise TreeError(explain(error, target)) from error
     for leftover in parent.glob(f".{target.name}-precedent-*"):
         _discard(leftover, target)
     for leftover in parent.glob(f".{target.name}-construction-*"):

@@ -3,10 +3,12 @@
 :func:`write` builds the new tree beside the old one and swaps them (:mod:`cadre.output.tree`): a run killed at
 any moment leaves ``generated/`` complete, old or new. The files whose bytes do not change are
 hard-linked from the old tree, not written: they keep their inode and mtime, so that ``mkdocs serve
---dirty`` renders again only the pages whose source changed (:mod:`cadre.publish.preview`). The preview swaps
-the tree too: MkDocs 1.6 watches ``generated/`` by polling its path (watchdog's ``PollingObserver``),
-and the exchange keeps that path valid at every instant; ``tests/test_preview.py`` edits the model of a
-running ``mkdocs serve`` twice.
+--dirty`` renders again only the pages whose source changed (:mod:`cadre.publish.preview`).
+
+The preview changes a few files of large trees after each edit: :func:`update` writes only those, in
+place and all together (:mod:`cadre.output.journal`), and remembers what it wrote (:class:`Written`) so
+that the next update compares in memory the files whose ``stat`` has not changed instead of reading
+them back.
 """
 
 from __future__ import annotations
@@ -18,7 +20,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cadre.output import tree
+from cadre.output import journal, tree
+
+Signature = tuple[int, int, int]
+"""A file's size, modification time (ns) and inode: it changes whenever the file is written or replaced."""
 
 
 @dataclass
@@ -46,16 +51,74 @@ def _bytes(content: str | bytes) -> bytes:
 
 def compare(outputs: Mapping[str, str | bytes], directory: Path) -> Changes:
     """What :func:`write` would change in ``directory`` to make it hold exactly ``outputs``."""
+    return _changes(outputs, directory, _scan(directory), None)
+
+
+@dataclass(frozen=True)
+class Written:
+    """What :func:`update` left in a tree: each file's content, and its :data:`Signature` then."""
+
+    contents: Mapping[str, str | bytes]
+    signatures: Mapping[str, Signature]
+
+
+def _changes(
+    outputs: Mapping[str, str | bytes], directory: Path, present: Mapping[str, Signature], known: Written | None
+) -> Changes:
     changes = Changes()
-    existing = _existing(directory)
     for relative in sorted(outputs):
-        target = directory / relative
-        if relative not in existing:
+        signature = present.get(relative)
+        if signature is None:
             changes.added.append(relative)
-        elif target.read_bytes() != _bytes(outputs[relative]):
+        elif not _holds(directory / relative, signature, outputs[relative], _known(known, relative, signature)):
             changes.changed.append(relative)
-    changes.removed = sorted(existing - set(outputs))
+    changes.removed = sorted(set(present) - set(outputs))
     return changes
+
+
+def _known(known: Written | None, relative: str, signature: Signature) -> str | bytes | None:
+    """What ``known`` says the file holds, if it was not touched since (same signature)."""
+    if known is None or known.signatures.get(relative) != signature:
+        return None
+    return known.contents.get(relative)
+
+
+def _holds(path: Path, signature: Signature, content: str | bytes, known: str | bytes | None) -> bool:
+    """Whether the file at ``path`` holds ``content``: in memory if known, by its size, else read."""
+    if known is not None:
+        return known == content if type(known) is type(content) else _bytes(known) == _bytes(content)
+    data = _bytes(content)
+    return signature[0] == len(data) and path.read_bytes() == data
+
+
+def update(
+    outputs: Mapping[str, str | bytes], directory: Path, known: Written | None = None
+) -> tuple[Changes, Written]:
+    """Make ``directory`` hold exactly ``outputs`` by writing in place only what changes, all or nothing.
+
+    ``known`` is what the previous update wrote; a file whose signature is still the one it recorded is
+    compared in memory. The caller holds :func:`cadre.output.tree.locked` and has run
+    :func:`cadre.output.tree.recover`.
+
+    Raises:
+        cadre.output.tree.TreeError: the files could not be written (disk full, read-only…); the tree is
+            untouched, or the next recovery finishes the update.
+
+    """
+    for relative in outputs:
+        _check_relative(relative)
+    present = _scan(directory)
+    changes = _changes(outputs, directory, present, known)
+    fresh = changes.added + changes.changed
+    signatures = {relative: present[relative] for relative in outputs if relative in present}
+    if changes:
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            journal.apply(directory, {relative: _bytes(outputs[relative]) for relative in fresh}, changes.removed)
+            signatures.update({relative: _signature(directory / relative) for relative in fresh})
+        except OSError as error:
+            raise tree.TreeError(tree.explain(error, directory)) from error
+    return changes, Written(outputs, signatures)
 
 
 def write(outputs: Mapping[str, str | bytes], directory: Path) -> Changes:
@@ -103,11 +166,25 @@ def _check_relative(relative: str) -> None:
         raise ValueError(f"chemin de sortie refusé : {relative!r}")
 
 
-def _existing(directory: Path) -> set[str]:
-    if not directory.is_dir():
-        return set()
-    return {
-        p.relative_to(directory).as_posix()
-        for p in directory.rglob("*")
-        if p.is_file() and not p.name.startswith(".tmp-")
-    }
+def _signature(path: Path) -> Signature:
+    status = path.stat()
+    return status.st_size, status.st_mtime_ns, status.st_ino
+
+
+def _scan(directory: Path) -> dict[str, Signature]:
+    """Every file under ``directory`` (a temporary ``.tmp-…`` aside) by relative POSIX path, with its signature."""
+    found: dict[str, Signature] = {}
+    pending = [(directory, "")]
+    while pending:
+        folder, prefix = pending.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((Path(entry.path), f"{prefix}{entry.name}/"))
+            elif entry.is_file() and not entry.name.startswith(".tmp-"):
+                status = entry.stat()
+                found[prefix + entry.name] = (status.st_size, status.st_mtime_ns, status.st_ino)
+    return found

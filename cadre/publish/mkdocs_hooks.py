@@ -7,26 +7,33 @@ le remplissage de la version imprimable, la recherche sans accents et la politiq
 sont appliqués après la construction par ``python -m cadre.publish`` (:mod:`cadre.site.post_build`), quel
 que soit le générateur. Ce qui reste ici, un lecteur du site publié ne le verrait pas manquer :
 
-- ``on_pre_build`` : sous ``mkdocs serve`` uniquement, régénère ``generated/`` (ne refait que ce qui a
-  changé) puis réassemble ``build/site-src/`` (:func:`cadre.publish.preview.regenerate`), pour qu'une
-  modification d'un fichier YAML de ``model/`` ou d'une page de ``docs/`` apparaisse dans l'aperçu. En
-  cas d'erreur du modèle, un avertissement est journalisé, l'ancienne sortie reste en place et le
-  serveur continue.
+- ``on_serve`` : ne surveille que les sources, ``model/``, ``docs/`` et ``mkdocs.yml``, pas les deux
+  arborescences que l'aperçu écrit lui-même (``generated/`` et ``build/site-src/``) : chaque
+  reconstruction en déclencherait une seconde ; les sources sont regardées toutes les 0,1 s.
+
+- ``on_config`` : sous ``mkdocs serve``, pas de ``sitemap.xml`` (la liste des pages pour les moteurs de
+  recherche, qu'il faudrait refaire à chaque modification).
+
+- ``on_pre_build`` : sous ``mkdocs serve`` uniquement, régénère ``generated/`` puis réassemble
+  ``build/site-src/`` en n'écrivant que ce qui change (:class:`cadre.publish.preview.Session`), pour
+  qu'une modification d'un fichier YAML de ``model/`` ou d'une page de ``docs/`` apparaisse dans
+  l'aperçu. En cas d'erreur du modèle, un avertissement est journalisé, l'ancienne sortie reste en
+  place et le serveur continue.
 
 - sous ``mkdocs serve --dirty`` (``make serve``), MkDocs ne refait que les pages dont la source est plus
   récente que la page produite (une page dont un schéma change change elle-même, le schéma y étant
   inséré) ; ``on_files`` supprime en plus la page produite de toutes les pages quand le menu ou
-  ``mkdocs.yml`` changent (``cadre.publish.preview``) ; l'index de recherche garde la dernière version de
-  chaque page.
+  ``mkdocs.yml`` changent (``cadre.publish.preview``), et ne fait refaire qu'alors la page 404, qui ne
+  montre que le menu ; l'index de recherche garde la dernière version de chaque page.
 
 - ``on_post_page`` : met chaque schéma SVG à la place qui l'attend dans la page
   (:mod:`cadre.site.diagrams`), pour l'aperçu comme pour un ``mkdocs build`` lancé directement ; la
   construction de ``make site`` n'en trouve alors plus à placer.
 
 - ``on_post_build`` : sous ``mkdocs serve``, remplit les pages de la version imprimable avec les pages
-  de leur partie (``cadre.site.print_view.fill``) et rend la recherche de l'aperçu insensible aux accents
-  (``cadre.site.post_build.fold_search_index``) ; ``on_files`` fait refaire à chaque reconstruction les
-  pages de la version imprimable, que ``--dirty`` garderait sinon telles qu'elles ont été remplies.
+  de leur partie (:class:`cadre.site.print_fill.Filler`, qui ne remplit de nouveau que celles dont une
+  page a changé) et rend la recherche de l'aperçu insensible aux accents
+  (``cadre.site.post_build.fold_search_index``).
 
 Seuls les fichiers YAML et ``docs/`` sont relus à chaque reconstruction : une modification du code
 Python (``model/*.py``, ``cadre/*.py``) demande de relancer ``make serve``.
@@ -38,15 +45,19 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+import jinja2
+import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from cadre.site import post_build, print_view
+from cadre.site import post_build, print_fill, print_view
 from cadre.site.diagrams import DiagramError, Diagrams
 
 if TYPE_CHECKING:
-    from cadre.publish.preview import Stale
+    from mkdocs.livereload import LiveReloadServer
+
+    from cadre.publish.preview import Session, Stale
 
 log = logging.getLogger("mkdocs.plugins.cadre")
 
@@ -62,6 +73,10 @@ class _State:
     """What every page showed at the previous build (``mkdocs serve --dirty`` only)."""
     diagrams: Diagrams | None = None
     """The diagrams of ``generated/``, read once each."""
+    session: Session | None = None
+    """What the preview remembers between rebuilds (``mkdocs serve`` only)."""
+    filler = print_fill.Filler()
+    """The print view's filling, remembered between rebuilds: only what changed is filled again."""
 
 
 _state = _State()
@@ -80,6 +95,17 @@ def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) 
     _state.dirty = dirty
 
 
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Under ``mkdocs serve``, no ``sitemap.xml``: a search engine's list of the pages, rebuilt for every edit.
+
+    At ten times the model it lists a thousand pages and took 0.15 s of each rebuild; the published site
+    (``make site``) has it.
+    """
+    if _state.command == "serve":
+        config.theme.static_templates.discard("sitemap.xml")
+    return config
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     """Sous ``mkdocs serve``, régénère generated/ et réassemble build/site-src/ avant chaque reconstruction."""
     if _state.command != "serve":
@@ -88,9 +114,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
     from cadre.output.tree import TreeError  # lazy, as below
 
     try:
-        from cadre.publish.preview import regenerate  # lazy: only `mkdocs serve` regenerates
+        from cadre.publish.preview import Session  # lazy: only `mkdocs serve` regenerates
 
-        stale = regenerate(root)
+        if _state.session is None:
+            _state.session = Session()
+        stale = _state.session.regenerate(root)
     except TreeError as error:
         log.warning("%s\nLe site continue avec la sortie précédente.", error)
         return
@@ -107,6 +135,31 @@ def on_pre_build(config: MkDocsConfig) -> None:
         )
         return
     _state.stale = stale
+
+
+POLL = 0.1
+"""Seconds between two looks at the sources (MkDocs looks every 0.5 s; the sources are a few dozen files)."""
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+    """Watch the sources only, not the trees that the preview writes itself, and look at them more often.
+
+    MkDocs watches ``docs_dir``, the assembled tree that :func:`on_pre_build` rewrites: each rebuild would
+    start another one, and polling its thousands of files slows every build down. The sources are
+    ``model/`` and ``docs/`` (``watch:`` in ``mkdocs.yml``, watched after this hook) and ``mkdocs.yml``.
+    The watcher still polls (MkDocs' choice: it also sees edits on shared or network disks), every
+    :data:`POLL` seconds.
+    """
+    from watchdog.observers.polling import PollingObserver
+
+    server.unwatch(config.docs_dir)
+    watched = [config.config_file_path] if config.config_file_path else []
+    for path in watched:
+        server.unwatch(path)
+    server.observer = PollingObserver(timeout=POLL)  # not started yet: MkDocs starts it after the hooks
+    for path in watched:
+        server.watch(path)
+    return server
 
 
 def _signature(config: MkDocsConfig, files: Files) -> tuple[object, ...]:
@@ -126,6 +179,8 @@ def _expire(files: Files, config: MkDocsConfig) -> None:
     if previous is not None and previous != signature:
         stale = Stale(everything=True)
     if stale is None or not stale.everything:
+        if (Path(config.site_dir) / "404.html").is_file():
+            config.theme.static_templates.discard("404.html")  # it shows the menu only, which has not changed
         return
     for file in files.documentation_pages():
         Path(file.abs_dest_path).unlink(missing_ok=True)
@@ -135,9 +190,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Under ``mkdocs serve --dirty``, expire the built pages that an edit made stale."""
     if _state.command == "serve" and _state.dirty:
         _expire(files, config)
-        for file in files.documentation_pages():
-            if file.src_uri.startswith(f"{print_view.DIR}/"):
-                Path(file.abs_dest_path).unlink(missing_ok=True)  # its filling reflects the other pages
     return files
 
 
@@ -153,6 +205,34 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
         return output
 
 
+class _Compiled(jinja2.BytecodeCache):
+    """The theme's templates compiled once per ``mkdocs serve``, not again for each rebuild.
+
+    MkDocs makes a new Jinja environment for each build; Jinja checks each template's source against
+    the checksum it compiled (an edited ``overrides/`` template is compiled again).
+    """
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_compiled = _Compiled()
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """Under ``mkdocs serve``, keep the compiled templates from one rebuild to the next."""
+    if _state.command == "serve":
+        env.bytecode_cache = _compiled
+    return env
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     """Under ``mkdocs serve``, fill the print view and make the preview's search find words typed without accents.
 
@@ -161,7 +241,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     """
     if _state.command != "serve":
         return
-    print_view.fill(Path(config.site_dir), Path(config.docs_dir))
+    parts = print_view.parts(print_view.tree_reader(Path(config.docs_dir)))
+    _state.filler.fill(Path(config.site_dir), parts)
     keep = None
     if _state.dirty:
         from cadre.publish.preview import latest_entries

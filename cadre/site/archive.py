@@ -4,23 +4,24 @@ from __future__ import annotations
 
 import io
 import zipfile
-from pathlib import Path
+from collections.abc import Mapping
 
 
 
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
-def build(schemas: Path) -> bytes:
-    """A zip of every file under ``schemas`` (``generated/schemas``), under ``schemas/`` in the archive.
+def build(schemas: Mapping[str, bytes]) -> bytes:
+    """A zip of ``schemas`` (the files of ``generated/schemas`` by relative path), under ``schemas/`` in the archive.
 
-    Entries are sorted, dated 1980-01-01 and readable by all, so the same schemas give the same bytes.
+    Entries are sorted (folder by folder), dated 1980-01-01 and readable by all, so the same schemas give
+    the same bytes.
     """
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(p for p in schemas.rglob("*") if p.is_file()):
-            entry = zipfile.ZipInfo(f"schemas/{path.relative_to(schemas).as_posix()}", date_time=_EPOCH)
+        for relative in sorted(schemas, key=lambda path: path.split("/")):
+            entry = zipfile.ZipInfo(f"schemas/{relative}", date_time=_EPOCH)
             entry.external_attr = 0o644 << 16
             entry.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(entry, path.read_bytes())
+            archive.writestr(entry, schemas[relative])
     return buffer.getvalue()

@@ -34,6 +34,7 @@ class Glossary:
     """The blocks of ``abbreviations.md``, and for each definition the acronym it defines."""
 
     def __init__(self, text: str) -> None:
+        self.source = text
         self.blocks = [block for block in text.split("\n\n") if block.strip()]
         self.terms: dict[int, str] = {}
         for number, block in enumerate(self.blocks):

@@ -6,7 +6,7 @@ folds the search index only (see :mod:`cadre.site.csp` for why the preview has n
 
 - Each diagram takes its placeholder's place, with SVG 2's ``href`` beside each ``xlink:href``
   (:mod:`cadre.site.diagrams` says why the generators never see it).
-- Each page of the print view gets the pages of its part (:func:`cadre.site.print_view.fill`): only the
+- Each page of the print view gets the pages of its part (:func:`cadre.site.print_fill.fill`): only the
   built pages hold what it gathers. Before the policy, which then covers what was added.
 - The search finds words typed without their accents (« securite » finds « sécurité »): each entry of
   Material's search index (``search/search_index.json``, MkDocs) gets the words of its text that carry
@@ -29,7 +29,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any
 
-from cadre.site import csp, print_view
+from cadre.site import csp, print_fill, print_view
 from cadre.site.diagrams import Diagrams
 
 INDEXES = {"search/search_index.json": "docs"}
@@ -106,7 +106,7 @@ def finish(site_dir: Path, source_dir: Path, generated: Path) -> None:
         # reads the other pages meanwhile; its own pages are finished once it has filled them.
         with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, max(1, len(pages) // 20))) as pool:
             first = pool.map(_finish_page, others, repeat(site_dir), repeat(generated), chunksize=8)
-            print_view.fill(site_dir, source_dir, Diagrams(generated).insert)
+            print_fill.fill(site_dir, source_dir, Diagrams(generated).insert)
             fold_search_index(site_dir)
             done = [*first, *pool.map(_finish_page, printed, repeat(site_dir), repeat(generated))]
     except BaseException:

@@ -5,24 +5,14 @@ the ``SUMMARY.md`` files of the assembled tree (:mod:`cadre.site.menu`). Its pri
 ``imprimer/<part>/``, is a file of that tree (:func:`sources`, written by :mod:`cadre.site.assemble`, in no
 menu), so either site generator renders it with the theme (the site's CSS, scripts, menu and
 Content-Security-Policy); the post-build steps (:mod:`cadre.site.post_build`) then fill its body with the
-``<article>`` of each of the part's pages, in menu order, headings one level down. ``imprimer/``, the
-last entry of the menu, lists the parts.
-
-Links are rewritten so that every one resolves: to an anchor of the same print page when the target
-is in the same part, to the other part's print page otherwise, to the file itself when it is not a
-page (a download). Ids are kept unless two pages of a part share one (``description``): the later
-one is then prefixed with its page's key, and the links to it follow.
+``<article>`` of each of the part's pages (:mod:`cadre.site.print_fill`). ``imprimer/``, the last entry of
+the menu, lists the parts.
 
 One page for the whole site was 3 MB and 45,000 elements; each part is at most a few hundred kB.
 """
 
 from __future__ import annotations
 
-import functools
-import html
-import posixpath
-import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,17 +20,6 @@ from cadre.site import diagrams, menu
 
 DIR = "imprimer"
 TITLE = "Version imprimable"
-
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.DOTALL)
-_ID = re.compile(r'(?<=\s)id="([^"]*)"')
-_LINK = re.compile(r'(?<=\s)((?:xlink:)?href|src)="([^"]*)"')
-_IDREFS = re.compile(r'(?<=\s)(aria-labelledby|aria-describedby|aria-controls|for)="([^"]*)"')
-_URL_REF = re.compile(r"url\(#([^)]*)\)")
-_HEADING = re.compile(r"<(/?)h([1-6])\b")
-_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
-_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
-_ABSOLUTE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:|/")
 
 
 @dataclass(frozen=True)
@@ -62,7 +41,8 @@ def page_key(url: str) -> str:
     return url.strip("/").replace("/", "-") or "index"
 
 
-def _marker(slug: str) -> str:
+def marker(slug: str) -> str:
+    """The comment of a part's print page that :mod:`cadre.site.print_fill` replaces with its pages."""
     return f"<!-- impression:{slug} -->"
 
 
@@ -148,7 +128,7 @@ def _part_source(part: Part) -> str:
     return (
         f"{_HEAD}# {part.title} : version imprimable\n\n"
         f"{_count(len(part.urls))}, dans l'ordre du menu. [Toutes les parties](index.md)\n\n"
-        f"{_marker(part.slug)}\n"
+        f"{marker(part.slug)}\n"
     )
 
 
@@ -164,99 +144,3 @@ def sources(parts: list[Part]) -> dict[str, str]:
     pages = {f"{DIR}/index.md": _index_source(parts)}
     pages.update({f"{DIR}/{part.slug}.md": _part_source(part) for part in parts})
     return pages
-
-
-def fill(site_dir: Path, source_dir: Path, place: Callable[[str], str] = str) -> int:
-    """Fill the print pages of the site built from ``source_dir``, the parts read from its menu.
-
-    ``place`` is applied to each page's article as it is read: the diagrams put in their placeholders'
-    place (:meth:`cadre.site.diagrams.Diagrams.insert`) when the built pages do not have them yet.
-    """
-    return assemble(site_dir, parts(tree_reader(source_dir)), place)
-
-
-@dataclass
-class _Piece:
-    """One page of a part: its article, and what its ids became in the print page."""
-
-    url: str
-    article: str
-    ids: dict[str, str]
-
-
-def _read(site_dir: Path, url: str, place: Callable[[str], str]) -> str:
-    path = site_dir / url / "index.html"
-    found = _ARTICLE.search(path.read_text(encoding="utf-8")) if path.is_file() else None
-    return place(found.group(1)) if found else ""
-
-
-def assemble(site_dir: Path, parts: list[Part], place: Callable[[str], str] = str) -> int:
-    """Fill each part's print page with its pages' articles; return the number of pages placed."""
-    shells = {p.slug: (site_dir / p.url / "index.html") for p in parts}
-    parts = [p for p in parts if shells[p.slug].is_file()]
-    where: dict[str, tuple[Part, _Piece]] = {}
-    for part in parts:
-        used = set(_ID.findall(shells[part.slug].read_text(encoding="utf-8")))
-        used |= {"sommaire", *(page_key(url) for url in part.urls)}
-        for url in part.urls:
-            piece = _Piece(url, _read(site_dir, url, place), {})
-            for ident in _ID.findall(piece.article):
-                new = ident if ident not in used else f"{page_key(url)}--{ident}"
-                while new in used:
-                    new += "-"
-                used.add(new)
-                piece.ids.setdefault(ident, new)
-            where[url] = (part, piece)
-    for part in parts:
-        pieces = [where[url][1] for url in part.urls]
-        body = "".join(_section(piece, part, where) for piece in pieces)
-        shell = shells[part.slug].read_text(encoding="utf-8")
-        shell = shell.replace(_marker(part.slug), _contents(pieces) + body, 1)
-        shells[part.slug].write_text(shell, encoding="utf-8")
-    return len(where)
-
-
-def _contents(pieces: list[_Piece]) -> str:
-    """The part's table of contents: each page's title, linked to its section."""
-    items = []
-    for piece in pieces:
-        found = _H1.search(piece.article)
-        title = _TAG.sub("", _PERMALINK.sub("", found.group(1))).strip() if found else piece.url
-        items.append(f'<li><a href="#{page_key(piece.url)}">{title}</a></li>')
-    return f'<h2 id="sommaire">Sommaire</h2>\n<ol class="impression-sommaire">{"".join(items)}</ol>\n'
-
-
-def _section(piece: _Piece, part: Part, where: dict[str, tuple[Part, _Piece]]) -> str:
-    html_ = _ID.sub(lambda m: f'id="{piece.ids.get(m.group(1), m.group(1))}"', piece.article)
-    html_ = rewrite_links(html_, piece.url, part, where)
-    html_ = _IDREFS.sub(lambda m: f'{m.group(1)}="{" ".join(piece.ids.get(i, i) for i in m.group(2).split())}"', html_)
-    html_ = _URL_REF.sub(lambda m: f"url(#{piece.ids.get(m.group(1), m.group(1))})", html_)
-    html_ = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 1, 6)}", html_)
-    return f'<section class="impression-page" id="{page_key(piece.url)}">{html_}</section>\n'
-
-
-@functools.lru_cache(maxsize=1 << 14)
-def _relative(path: str, start: str) -> str:
-    """``posixpath.relpath``, remembered: the same few thousand pairs come back for every link."""
-    return posixpath.relpath(path, start)
-
-
-def rewrite_links(html_: str, url: str, part: Part, where: dict[str, tuple[Part, _Piece]]) -> str:
-    """Point the links of the page at ``url`` (``href``, SVG ``xlink:href``, ``src``) from its part's print page."""
-
-    def target(link: re.Match[str]) -> str:
-        value = html.unescape(link.group(2))
-        if not value or _ABSOLUTE.match(value):
-            return link.group(0)
-        path, _, fragment = value.partition("#")
-        site_path = posixpath.normpath(posixpath.join(url, path)) if path else url.rstrip("/") or "."
-        page = "" if site_path == "." else site_path + "/"
-        if page in where:
-            other, piece = where[page]
-            anchor = piece.ids.get(fragment, page_key(page)) if fragment else page_key(page)
-            prefix = "" if other is part else _relative(other.url, part.url) + "/"
-            return f'{link.group(1)}="{html.escape(prefix + "#" + anchor)}"'
-        moved = _relative(site_path, part.url) + ("/" if path.endswith("/") else "")
-        return f'{link.group(1)}="{html.escape(moved + ("#" + fragment if fragment else ""))}"'
-
-    return _LINK.sub(target, html_)
