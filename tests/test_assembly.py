@@ -75,6 +75,10 @@ def test_a_diagram_changed_since_the_assembly_stops_the_build(tmp_path: Path) ->
     (tmp_path / "diagrams/v.svg").write_text(SVG.replace("X", "Y"), encoding="utf-8")
     with pytest.raises(diagrams.DiagramError, match=r"diagrams/v\.svg"):
         diagrams.Diagrams(tmp_path).insert(mark)
+    (tmp_path / "generated").mkdir()
+    for outside in ("../diagrams/v.svg", "/etc/v.svg"):  # a placeholder reads nothing outside generated/
+        with pytest.raises(diagrams.DiagramError):
+            diagrams.Diagrams(tmp_path / "generated").insert(mark.replace("diagrams/v.svg", outside))
 
 
 def test_the_generators_read_no_diagram_and_the_site_shows_them_all() -> None:

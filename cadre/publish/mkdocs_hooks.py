@@ -1,4 +1,4 @@
-"""Crochets MkDocs (``hooks:`` dans mkdocs.yml) : l'aperçu (``mkdocs serve``).
+"""Crochets MkDocs (``hooks:`` dans mkdocs.yml) : l'aperçu (``mkdocs serve``), et les schémas à leur place.
 
 Ils ne produisent aucun contenu : les pages, les téléchargements, les survols du glossaire, la place
 des schémas SVG, comme les pages de la version imprimable, sont déjà dans l'arborescence assemblée

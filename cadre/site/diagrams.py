@@ -25,9 +25,9 @@ import hashlib
 import re
 from pathlib import Path
 
-_PLACEHOLDER = re.compile(r"<!-- diagramme (\S+\.svg) (\d+) ([0-9a-f]{16}) -->")
+_PATH = r"[A-Za-z0-9_./-]+\.svg"
+_PLACEHOLDER = re.compile(rf"<!-- diagramme ({_PATH}) (\d+) ([0-9a-f]{{16}}) -->")
 _XLINK = re.compile(r'<a( [^>]*?)? xlink:href="([^"]*)"')
-_PATH = re.compile(r"[A-Za-z0-9_./-]+\.svg")
 
 
 class DiagramError(Exception):
@@ -41,7 +41,7 @@ def digest(svg: bytes) -> str:
 
 def is_placeable(relative: str) -> bool:
     """Whether an include of ``relative`` (``diagrams/vues/mes-flux.svg``) becomes a placeholder."""
-    return bool(_PATH.fullmatch(relative))
+    return bool(re.fullmatch(_PATH, relative)) and not relative.startswith("/") and ".." not in relative.split("/")
 
 
 def placeholder(relative: str, svg: bytes, indent: str = "") -> str:
@@ -77,7 +77,7 @@ class Diagrams:
         key = f"{relative} {expected}"
         if key not in self._read:
             path = self.generated / relative
-            data = path.read_bytes() if path.is_file() else None
+            data = path.read_bytes() if is_placeable(relative) and path.is_file() else None
             if data is None or digest(data) != expected:
                 raise DiagramError(
                     f"Le schéma {relative} de generated/ est absent ou a changé depuis l'assemblage du site : "
