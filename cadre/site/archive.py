@@ -6,8 +6,6 @@ import io
 import zipfile
 from collections.abc import Mapping
 
-
-
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 
 

@@ -185,7 +185,8 @@ def _sources(docs: Mapping[str, bytes], generated: Mapping[str, str | bytes]) ->
             sources[relative] = (origin, content)
     if site_paths.SCHEMA_ARCHIVE in sources:
         collisions.append(
-            f"  - {site_paths.SCHEMA_ARCHIVE} (l'archive des schémas, déjà produit par {sources[site_paths.SCHEMA_ARCHIVE][0]})"
+            f"  - {site_paths.SCHEMA_ARCHIVE} (l'archive des schémas, "
+            f"déjà produit par {sources[site_paths.SCHEMA_ARCHIVE][0]})"
         )
     if collisions:
         raise AssemblyError(

@@ -135,7 +135,8 @@ def policy(html: str, shown: str) -> str:
             f"{shown} : la page contient ce que la politique de sécurité du contenu (CSP) refuse : "
             + " ; ".join(sorted(set(problems)))
             + ". Si cela vient du modèle, c'est une faille de l'échappement (cadre/output/text.py) : signalez-la ;"
-            " si c'est un script du thème mis à jour, vérifiez-le puis ajoutez sa clé à cadre/site/csp.py (THEME_SCRIPTS)."
+            " si c'est un script du thème mis à jour, vérifiez-le puis ajoutez sa clé"
+            " à cadre/site/csp.py (THEME_SCRIPTS)."
         )
     return "; ".join(POLICY).format(hashes=" ".join(sorted(set(hashes))))
 
