@@ -184,3 +184,32 @@ def test_the_search_finds_a_word_typed_without_its_accents(
         page.close()
     assert "Sécurité" in shown, (href, shown)
     assert "Securite" not in shown, (href, shown)  # the unaccented words added to the index stay hidden
+
+
+SEARCH_INDEX = {"mkdocs": "/search/search_index.json", "zensical": "/search.json"}
+"""Each theme's search index, which docs/javascripts/recherche-differee.js holds back until the page has loaded."""
+
+_INDEX_TIMING = """name => {
+    const navigation = performance.getEntriesByType('navigation')[0];
+    const index = performance.getEntriesByType('resource').filter(e => new URL(e.name).pathname === name);
+    return {load: navigation.loadEventStart, starts: index.map(e => e.startTime)};
+}"""
+
+
+@pytest.mark.parametrize("generator", ["mkdocs", "zensical"])
+def test_the_search_index_is_requested_once_the_page_has_loaded(
+    servers: dict[str, str], browser: Browser, generator: str
+) -> None:
+    page = browser.new_page()
+    try:
+        page.goto(servers[generator] + "flux/", wait_until="load")
+        page.wait_for_function(
+            "name => performance.getEntriesByType('resource').some(e => new URL(e.name).pathname === name)",
+            arg=SEARCH_INDEX[generator],
+            timeout=30_000,
+        )
+        timing = page.evaluate(_INDEX_TIMING, SEARCH_INDEX[generator])
+    finally:
+        page.close()
+    assert len(timing["starts"]) == 1, timing
+    assert timing["starts"][0] >= timing["load"], timing

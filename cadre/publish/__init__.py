@@ -10,9 +10,12 @@ Public surface:
   (``build_site``), strict build aside, finished by :mod:`cadre.site.post_build`, then ``site/`` swapped;
 - :mod:`~cadre.publish.preview`: what ``make serve`` redoes after an edit (``regenerate``, ``stale``);
 - :mod:`~cadre.publish.mkdocs_hooks`: MkDocs' hooks, for the preview only (``mkdocs.yml``, ``hooks:``);
-- :mod:`~cadre.publish.griffe_model`: the Griffe extension of the model's reference page.
+- :mod:`~cadre.publish.griffe_model`: the Griffe extension of the model's reference page;
+- :mod:`~cadre.publish.first_abbr`: the Markdown extension both generators load (``markdown_extensions``),
+  an acronym's hover on its first occurrence in a page only.
 
-Nothing is imported here: the hooks and the Griffe extension are loaded by MkDocs from their files.
+Nothing is imported here: the hooks and the extensions are loaded by their generator from their files or
+by their module's name.
 """
 
-__all__ = ["build", "griffe_model", "mkdocs_hooks", "preview"]
+__all__ = ["build", "first_abbr", "griffe_model", "mkdocs_hooks", "preview"]
