@@ -272,7 +272,8 @@ def glossary_page(index: Index) -> Page:
         title="Glossaire",
         lead=(
             "Les termes et sigles employés par le cadre et par le support du groupe de travail. Sur toutes "
-            "les pages du site, un sigle du glossaire affiche sa forme développée au survol."
+            "les pages du site, un sigle du glossaire affiche sa forme développée au survol, à sa première "
+            "occurrence dans la page."
         ),
         sections=tuple(sections),
     )
