@@ -24,7 +24,7 @@ from pathlib import Path
 
 import graphviz
 
-from cadre.drawing import adapter, spec, svg
+from cadre.drawing import adapter, dot_source, spec, svg
 from cadre.drawing.spec import DiagramSpec
 from cadre.output import cache
 
@@ -34,7 +34,7 @@ NAMESPACE = "svg"
 @functools.cache
 def fingerprint() -> str:
     """What else than the spec decides an SVG's bytes: the drawing code, the libraries, Graphviz."""
-    code = [Path(module.__file__).read_bytes() for module in (adapter, spec, svg) if module.__file__]
+    code = [Path(module.__file__).read_bytes() for module in (adapter, dot_source, spec, svg) if module.__file__]
     versions = [metadata.version(name) for name in ("diagrams", "graphviz")]
     dot = ".".join(str(part) for part in graphviz.version())
     return cache.digest(*code, *versions, dot)
