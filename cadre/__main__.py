@@ -10,7 +10,6 @@ from pathlib import Path
 
 from cadre.editor import diff, release, scaffold, versioning
 from cadre.generate import ROOT, run_generate
-from cadre.site import assemble
 from model import Loaded, ModelError, Result, load_model
 
 
@@ -104,6 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments.command == "validate":
         return validate(root, strict=arguments.strict)
     if arguments.command == "assemble":
+        from cadre.site import assemble  # only here: the site's modules are not needed to generate
+
         return assemble.run(root)
     if arguments.command == "diff":
         return diff.run(root, arguments)

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from cadre.generators import build_forked
-from cadre.output import cache, tree, writer
-from model import Index, ModelError, load_framework
+from cadre.output import cache, tree, writer, yaml_ahead
+from model import Index, ModelError, content_files, load_framework
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,7 +22,8 @@ def outputs_of(root: Path, *, prune: bool = True) -> dict[str, str]:
     """Every artifact of the model under ``root``, redoing only what changed since the previous run.
 
     The parse of each YAML file and the SVG of each diagram are kept in ``root/.cache/cadre/`` by the
-    hash of what they depend on (:mod:`cadre.output.cache`), and the generators run in two processes
+    hash of what they depend on (:mod:`cadre.output.cache`), the files the cache does not hold are parsed
+    on two cores (:mod:`cadre.output.yaml_ahead`), and the generators run in two processes
     (:mod:`cadre.generators.forked`); the result is the same as :func:`cadre.generators.build`'s. With
     ``prune``, the entries this run did not use are deleted (the preview leaves that to ``generate``:
     listing the cache costs it 30 ms an edit).
@@ -31,8 +32,10 @@ def outputs_of(root: Path, *, prune: bool = True) -> dict[str, str]:
         ModelError: the model's problems.
 
     """
+    content = root / "model" / "content"
     with cache.use(root / cache.DIRECTORY, prune=prune), _without_collections():
-        framework = load_framework(root / "model" / "content", shown_from=root, read=cache.read_yaml)
+        read = yaml_ahead.parse_ahead(content_files(content), shown_from=root)
+        framework = load_framework(content, shown_from=root, read=read)
         return build_forked(Index(framework))
 
 

@@ -12,7 +12,7 @@ import pytest
 from conftest import edit
 
 from cadre.__main__ import main
-from cadre.drawing import adapter, rendering, spec, svg
+from cadre.drawing import adapter, dot_source, rendering, spec, svg
 from cadre.generate import outputs_of
 from cadre.generators import build, diagram_sets, forked
 from cadre.output import cache, writer
@@ -90,7 +90,7 @@ def test_a_model_error_after_an_edit_leaves_the_output_and_is_reported(
     assert _written(repo_copy) == before
 
 
-@pytest.mark.parametrize("module", [adapter, spec, svg], ids=["adapter", "spec", "svg"])
+@pytest.mark.parametrize("module", [adapter, dot_source, spec, svg], ids=["adapter", "dot_source", "spec", "svg"])
 def test_a_cache_key_changes_with_what_the_result_depends_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: ModuleType
 ) -> None:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import graphviz
 
-from cadre.drawing import adapter, spec, svg
+from cadre.drawing import adapter, dot_source, spec, svg
 from cadre.drawing.spec import DiagramSpec
 from cadre.output import cache
 
@@ -34,7 +34,7 @@ NAMESPACE = "svg"
 @functools.cache
 def fingerprint() -> str:
     """What else than the spec decides an SVG's bytes: the drawing code, the libraries, Graphviz."""
-    code = [Path(module.__file__).read_bytes() for module in (adapter, spec, svg) if module.__file__]
+    code = [Path(module.__file__).read_bytes() for module in (adapter, dot_source, spec, svg) if module.__file__]
     versions = [metadata.version(name) for name in ("diagrams", "graphviz")]
     dot = ".".join(str(part) for part in graphviz.version())
     return cache.digest(*code, *versions, dot)
@@ -66,7 +66,9 @@ def draw(specs: Sequence[DiagramSpec]) -> list[str]:
 def render_all(specs: Sequence[DiagramSpec], workers: int | None = None) -> list[str]:
     """The SVG of each of ``specs``, in order: from the cache in use when it holds it, else drawn.
 
-    ``workers`` is the number of processes that draw the misses (by default, one per core).
+    ``workers`` is the number of processes that draw the misses (by default, one per core); each stores
+    what it drew in the cache, so that the 750 entries of a regeneration from nothing are written in
+    parallel too.
     """
     store = cache.active(NAMESPACE)
     keys = [key(drawn) for drawn in specs] if store else []
@@ -76,15 +78,28 @@ def render_all(specs: Sequence[DiagramSpec], workers: int | None = None) -> list
             found[position] = _text(store.get(entry))
     missing = [position for position, document in enumerate(found) if document is None]
     count = min(workers or os.cpu_count() or 1, len(missing)) if len(missing) >= PARALLEL_FROM else 1
-    shares = [[specs[position] for position in missing[part::count]] for part in range(count)]
+    shares = [
+        [(specs[position], keys[position] if store else "") for position in missing[part::count]]
+        for part in range(count)
+    ]
+    drawing = functools.partial(_drawn_and_kept, store=store)
     if count > 1:
         with ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("fork")) as pool:
-            drawn = list(pool.map(draw, shares))
+            drawn = list(pool.map(drawing, shares))
     else:
-        drawn = [draw(share) for share in shares]
+        drawn = [drawing(share) for share in shares]
     for part, documents in enumerate(drawn):
         for position, document in zip(missing[part::count], documents, strict=True):
             found[position] = document
             if store:
-                store.put(keys[position], document.encode("utf-8"))
+                store.used.add(keys[position])  # stored by the process that drew it
     return [document for document in found if document is not None]
+
+
+def _drawn_and_kept(share: Sequence[tuple[DiagramSpec, str]], store: cache.Cache | None) -> list[str]:
+    """:func:`draw` of the specs of ``share``, each SVG stored in ``store`` under its key (if a cache is in use)."""
+    documents = draw([drawn for drawn, _ in share])
+    if store is not None:
+        for (_, entry), document in zip(share, documents, strict=True):
+            store.put(entry, document.encode("utf-8"))
+    return documents

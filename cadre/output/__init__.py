@@ -9,10 +9,11 @@ Public surface:
   ``link``, ``nav``; the ``Markdown`` and ``Href`` types);
 - :mod:`~cadre.output.site_paths`: where each entity's page lives, and relative links between pages;
 - :mod:`~cadre.output.cache`: the content-addressed cache of YAML parses and SVGs (``.cache/cadre/``);
+- :mod:`~cadre.output.yaml_ahead`: the model's YAML files parsed on two cores into the cache (``parse_ahead``);
 - :mod:`~cadre.output.tree`: a whole tree (``generated/``, ``site/``) replaced at once, one run at a time;
 - :mod:`~cadre.output.writer`: ``generated/`` written or compared (the freshness check).
 """
 
-from cadre.output import cache, site_paths, text, tree, writer
+from cadre.output import cache, site_paths, text, tree, writer, yaml_ahead
 
-__all__ = ["cache", "site_paths", "text", "tree", "writer"]
+__all__ = ["cache", "site_paths", "text", "tree", "writer", "yaml_ahead"]

@@ -80,6 +80,10 @@ class Cache:
             path.unlink(missing_ok=True)
         return None
 
+    def holds(self, key: str) -> bool:
+        """Whether an entry is stored under ``key`` (not read: :meth:`get` checks it)."""
+        return self._path(key).is_file()
+
     def put(self, key: str, payload: bytes) -> None:
         """Store ``payload`` under ``key``, atomically; a cache that cannot be written is only slower."""
         path = self._path(key)
@@ -170,6 +174,11 @@ def _yaml_fingerprint() -> str:
     return digest(*code, metadata.version("ruamel.yaml"))
 
 
+def yaml_key(path: Path) -> str:
+    """The key of the parse of the YAML file at ``path`` (its bytes, and the code that parses them)."""
+    return digest(_yaml_fingerprint(), path.read_bytes())
+
+
 def read_yaml(path: Path, shown: str) -> tuple[Any, Positions] | Problem:
     """:func:`model._yaml.read_yaml`, its result kept by the hash of the file's bytes while a cache is in use.
 
@@ -180,7 +189,7 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, Positions] | Problem:
     store = active("yaml")
     if store is None or _yaml_subset.check_size(path.stat().st_size) is not None:
         return _yaml.read_yaml(path, shown)
-    key = digest(_yaml_fingerprint(), path.read_bytes())
+    key = yaml_key(path)
     payload = store.get(key)
     if payload is not None:
         try:

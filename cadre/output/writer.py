@@ -16,11 +16,16 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cadre.output import journal, tree
+
+_Item = tuple[str, str | bytes]
+"""A file of an output set: its relative path and its content."""
 
 Signature = tuple[int, int, int]
 """A file's size, modification time (ns) and inode: it changes whenever the file is written or replaced."""
@@ -136,18 +141,54 @@ def write(outputs: Mapping[str, str | bytes], directory: Path) -> Changes:
     if not changes:
         return changes
     fresh = set(changes.added + changes.changed)
-    made: set[Path] = set()  # one mkdir per folder, not one per file (5,000 files at ten times the model)
     with tree.replacing(directory) as staging:
-        for relative in sorted(outputs):
-            target = staging / relative
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            if relative in fresh:
-                target.write_bytes(_bytes(outputs[relative]))
-            else:
-                _link_or_copy(directory / relative, target)
+        folders = sorted({(staging / relative).parent for relative in outputs})
+        for folder in folders:  # one mkdir per folder, not one per file (5,000 files at ten times the model)
+            folder.mkdir(parents=True, exist_ok=True)
+        items = sorted(outputs.items())
+        size = -(-len(items) // WRITERS)  # each thread its run of folders: no two create in one folder at once
+        _in_parallel(
+            lambda item: _put(staging / item[0], item[1], fresh=item[0] in fresh, old=directory / item[0]),
+            [items[start : start + size] for start in range(0, len(items), size)],
+        )
     return changes
+
+
+WRITERS = 2
+"""Threads that create the files of a new tree. Creating a file costs the kernel far more than Python
+(0.1 to 0.4 ms on ext4, at ten times the model 5,100 files), and the system call lets go of Python's
+lock: two threads create them on two cores. The cores are free then, the generators being done."""
+
+
+def _in_parallel(put: Callable[[_Item], None], shares: list[list[_Item]]) -> None:
+    """``put`` each item of each of ``shares``, a thread per share; the first error raised, once all have stopped.
+
+    An error (or Ctrl-C) stops the others before their next item: the caller then deletes the tree they
+    were writing, and no thread writes in it any more.
+    """
+    stop = threading.Event()
+
+    def run(share: list[_Item]) -> None:
+        for item in share:
+            if stop.is_set():
+                return
+            put(item)
+
+    with ThreadPoolExecutor(max_workers=len(shares)) as pool:
+        futures = [pool.submit(run, share) for share in shares]
+        try:
+            for future in futures:
+                future.result()
+        finally:
+            stop.set()
+
+
+def _put(target: Path, content: str | bytes, *, fresh: bool, old: Path) -> None:
+    """Write ``content`` at ``target`` if it is ``fresh``, else link the unchanged file ``old`` there."""
+    if fresh:
+        target.write_bytes(_bytes(content))
+    else:
+        _link_or_copy(old, target)
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
