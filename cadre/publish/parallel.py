@@ -12,7 +12,9 @@ starting from the state the build has reached:
   collected: the inventory, their CSS);
 - the rendering, forked when the Jinja environment is ready (``on_env``, after autorefs and mkdocstrings
   have put their links in every page): a worker writes its pages and sends back the search plugin's
-  entries for each.
+  entries for each. Meanwhile, the parent copies the static files (downloads, the theme's assets: 3,500
+  files at ten times the model) in a thread, rather than before its first page: no page has the path of
+  a static file (MkDocs keeps one file of each path), so the order of the writes does not matter.
 
 The parent replaces MkDocs' two functions for the build: for a worker's page, it takes the worker's result
 at the place it would have done the work, log records included; so the search index lists its entries, and
@@ -26,6 +28,7 @@ builds keep MkDocs' own loops.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -47,6 +50,7 @@ _AUTODOC = re.compile(r"^(#{1,6} *)?:::", re.MULTILINE)
 _POPULATE: Callable[..., None] = mkdocs_build._populate_page
 _BUILD: Callable[..., None] = mkdocs_build._build_page
 
+_INCLUDED = InclusionLevel.is_included
 _Anchor = tuple[str | None, str, str | None, str | None, bool]
 """A call of autorefs' ``register_anchor``: page (source path), identifier, anchor, title, primary."""
 
@@ -64,6 +68,7 @@ class _Build:
             self.pages.append(file.page)
         self.order = {id(page): index for index, page in enumerate(self.pages)}
         self.farm: Farm[Page, Any] | None = None
+        self.copying: _Background | None = None
 
     def fork(self, run: Callable[[Page], Any]) -> None:
         """Share the pages of the next loop, once the previous one's workers are all reaped."""
@@ -86,6 +91,27 @@ class _Build:
             raise BuildError(f"Échec de la construction de la page « {page.file.src_uri} » : {error}") from None
 
 
+class _Background:
+    """A call run in a thread of the parent; its error raised when it is joined."""
+
+    def __init__(self, call: Callable[[], None]) -> None:
+        self.error: BaseException | None = None
+
+        def run() -> None:
+            try:
+                call()
+            except BaseException as error:
+                self.error = error
+
+        self.thread = threading.Thread(target=run, name="copie des fichiers statiques")
+        self.thread.start()
+
+    def join(self) -> None:
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+
+
 _build: _Build | None = None
 
 
@@ -103,9 +129,17 @@ def start(config: MkDocsConfig, files: Files, nav: Navigation) -> None:
 
 def render(env: jinja2.Environment) -> None:
     """When the Jinja environment is ready, every page converted: share the rendering of the pages."""
-    if _build is not None:
-        doc_files = _build.files.documentation_pages(inclusion=InclusionLevel.is_included)
-        _build.fork(lambda page: _rendered(page, doc_files, env))
+    if _build is None:
+        return
+    build, files = _build, _build.files
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    build.fork(lambda page: _rendered(page, doc_files, env))
+    copy = files.copy_static_files
+
+    def copy_meanwhile(dirty: bool = False, *, inclusion: Callable[[InclusionLevel], bool] = _INCLUDED) -> None:
+        build.copying = _Background(lambda: copy(dirty, inclusion=inclusion))
+
+    files.copy_static_files = copy_meanwhile  # type: ignore[method-assign]
 
 
 def finish(*, failed: bool = False) -> None:
@@ -113,9 +147,17 @@ def finish(*, failed: bool = False) -> None:
     global _build
     mkdocs_build._populate_page = _POPULATE
     mkdocs_build._build_page = _BUILD
-    if _build is not None:
-        _build.close(kill=failed)
-        _build = None
+    if _build is None:
+        return
+    build, _build = _build, None
+    build.close(kill=failed)
+    build.files.__dict__.pop("copy_static_files", None)
+    if build.copying is not None:
+        try:
+            build.copying.join()
+        except Exception:
+            if not failed:
+                raise
 
 
 def _converted(page: Page) -> dict[str, Any]:
