@@ -7,6 +7,7 @@ process would have logged it; a worker that dies or fails fails the build, witho
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -44,22 +45,38 @@ def test_the_real_site_is_the_same_byte_for_byte_in_one_process_or_several(
 TEST_HOOK = """
 import logging
 import os
+import time
 
 PARENT = os.getpid()
 log = logging.getLogger("mkdocs.plugins.essai")
+acted = False
 
 
-def {event}(value, *, page, **kwargs):
-    if page.file.src_uri == "a.md" and os.getpid() != PARENT:
+def _step(event):
+    global acted
+    if os.getpid() == PARENT:
+        time.sleep(0.05)  # meanwhile, the workers claim pages from the last one back
+    elif event == "{event}" and not acted:
+        acted = True
         {action}
-    return value
+
+
+def on_page_markdown(markdown, **kwargs):
+    _step("on_page_markdown")
+    return markdown
+
+
+def on_post_page(output, **kwargs):
+    _step("on_post_page")
+    return output
 """
-"""A hook that misbehaves on page ``a.md`` in a worker only (not in the process that loaded it)."""
+"""A hook that slows the parent down, and misbehaves in a worker, once, as ``event`` happens."""
 
 ACTIONS = {
     "warn": 'log.warning("avertissement dans un processus de la construction")',
     "exit": "os._exit(3)",
     "raise": 'raise RuntimeError("panne dans un processus de la construction")',
+    "none": "pass",
 }
 
 
@@ -77,7 +94,7 @@ def _mini_site(root: Path, pages: dict[str, str], hook: str | None = None, valid
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
 
 
-PAGES = {name: f"# Page {name}\n\nTexte de la page {name}.\n" for name in ("index.md", "a.md", "b.md", "c.md")}
+PAGES = {name: f"# Page {name}\n\nTexte.\n" for name in ("index.md", *(f"p{number:02}.md" for number in range(1, 21)))}
 
 
 def _mkdocs(root: Path, processes: int) -> subprocess.CompletedProcess[str]:
@@ -97,7 +114,7 @@ def _warnings(output: str) -> list[str]:
 @pytest.mark.parametrize("event", ["on_page_markdown", "on_post_page"])
 def test_a_warning_in_a_worker_fails_the_strict_build(tmp_path: Path, event: str) -> None:
     _mini_site(tmp_path, PAGES, TEST_HOOK.format(event=event, action=ACTIONS["warn"]))
-    assert _mkdocs(tmp_path, 1).returncode == 0  # a.md is not in the first process's share
+    assert _mkdocs(tmp_path, 1).returncode == 0  # the parent does not misbehave
     result = _mkdocs(tmp_path, 2)
     assert result.returncode == 1, result.stdout
     assert "avertissement dans un processus de la construction" in result.stdout
@@ -106,9 +123,10 @@ def test_a_warning_in_a_worker_fails_the_strict_build(tmp_path: Path, event: str
 
 def test_the_warnings_of_workers_are_logged_as_one_process_logs_them(tmp_path: Path) -> None:
     diagram = "<!-- diagramme diagrams/absent.svg 10 0123456789abcdef -->"  # warned of as the page is rendered
-    pages = {**PAGES, "a.md": "# A\n\n[absente](absente.md)\n", "b.md": f"# B\n\n[ancre](c.md#absente)\n\n{diagram}\n"}
-    _mini_site(tmp_path, pages, validation="validation:\n  anchors: warn\n")
-    serial, parallel = _mkdocs(tmp_path, 1), _mkdocs(tmp_path, 3)  # a.md and b.md in a worker each
+    pages = {**PAGES, "p20.md": "# A\n\n[absente](absente.md)\n"}
+    pages["p19.md"] = f"# B\n\n[ancre](p01.md#absente)\n\n{diagram}\n"
+    _mini_site(tmp_path, pages, TEST_HOOK.format(event="", action=ACTIONS["none"]), "validation:\n  anchors: warn\n")
+    serial, parallel = _mkdocs(tmp_path, 1), _mkdocs(tmp_path, 3)  # p20.md and p19.md: the workers' first pages
     assert len(_warnings(serial.stdout)) == 3, serial.stdout
     assert parallel.returncode == 1
     assert parallel.stdout == serial.stdout
@@ -120,6 +138,6 @@ def test_a_worker_that_dies_or_fails_fails_the_build(tmp_path: Path, event: str,
     _mini_site(tmp_path, PAGES, TEST_HOOK.format(event=event, action=ACTIONS[action]))
     result = _mkdocs(tmp_path, 2)
     assert result.returncode != 0
-    assert "Échec de la construction de la page « a.md »" in result.stdout
+    assert re.search(r"Échec de la construction de la page « p\d\d\.md »", result.stdout), result.stdout
     expected = "s'est arrêté avant" if action == "exit" else "RuntimeError: panne dans un processus"
     assert expected in result.stdout

@@ -1,11 +1,12 @@
 """Share a list of tasks between forked processes, and take their results back in the list's order.
 
-The parent keeps the tasks whose index is a multiple of the number of processes and forks one worker for
-each other residue (``index % processes``): interleaved shares balance pages of unequal cost. A worker
-inherits everything the parent holds at the fork (the configuration, the files, the plugins' state) without
-copying it, runs its tasks in order, and sends each result through a pipe: the value the task returned, or
-that it declined the task, or the error it raised, with the log records emitted meanwhile. A thread of the
-parent reads the pipe as results come, so that a worker never waits for the parent to need them.
+The parent runs the tasks from the first on, the workers from the last back, each claiming the next one it
+runs (:class:`_Claims`), until they meet: however unequal the tasks, or the processes' share of a busy
+machine, none waits while another has several tasks left. A worker inherits everything the parent holds at
+the fork (the configuration, the files, the plugins' state) without copying it, and sends each result
+through a pipe: the value the task returned, or that it declined the task, or the error it raised, with the
+log records emitted meanwhile. A thread of the parent reads the pipe as results come, so that a worker
+never waits for the parent to need them.
 
 The parent takes the result of each worker task at the very place it would have run it (:meth:`Farm.take`):
 the log records are then handled by the parent's loggers, in the order a single process would have emitted
@@ -19,7 +20,9 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import logging
+import multiprocessing
 import os
 import pickle
 import signal
@@ -130,27 +133,60 @@ class _Worker:
         return os.waitstatus_to_exitcode(status)
 
 
+class _Claims:
+    """Which process runs each task, in memory shared by all: the parent claims from the first, workers from the last.
+
+    A lock of the operating system guards the two ends; a worker holds it only to move the end it claims from.
+    """
+
+    def __init__(self, count: int) -> None:
+        context = multiprocessing.get_context("fork")
+        self.lock = context.Lock()
+        self.ends = context.RawArray("q", [0, count])
+        """The first task that the parent has not claimed, the last one that workers have claimed."""
+        self.owners = context.RawArray("b", count)
+        """For each task, the worker that claimed it (numbered from 1); 0: none."""
+
+    def by_parent(self, index: int) -> bool:
+        """In the parent: claim task ``index`` (and the ones before it), unless a worker has."""
+        with self.lock:
+            if index < self.ends[1]:
+                self.ends[0] = max(self.ends[0], index + 1)
+                return True
+            return False
+
+    def by_worker(self, worker: int) -> int | None:
+        """In a worker: claim the last task that nobody has; None when there is none left."""
+        with self.lock:
+            if self.ends[1] - 1 < self.ends[0]:
+                return None
+            self.ends[1] -= 1
+            index: int = self.ends[1]
+            self.owners[index] = worker
+            return index
+
+
 class Farm(Generic[T, R]):
     """Tasks shared between the parent and forked workers (see the module's docstring)."""
 
     def __init__(self, tasks: Sequence[T], run: Callable[[T], R], count: int) -> None:
-        """Fork ``count - 1`` workers, each running ``run`` on its share of ``tasks``; the parent keeps its own."""
-        self.count = count
+        """Fork ``count - 1`` workers, each running ``run`` on the tasks it claims; the parent runs the others."""
+        self.claims = _Claims(len(tasks))
         self.workers: list[_Worker] = []
         sys.stdout.flush()
         sys.stderr.flush()
-        for residue in range(1, count):
+        for number in range(1, count):
             read, write = os.pipe()
             pid = os.fork()
             if pid == 0:  # pragma: no cover - the worker's side, measured by the tests through its results
                 os.close(read)
-                _work(write, [(i, tasks[i]) for i in range(residue, len(tasks), count)], run)
+                _work(write, functools.partial(self.claims.by_worker, number), tasks, run)
             os.close(write)
             self.workers.append(_Worker(pid, read))
 
     def is_parents(self, index: int) -> bool:
-        """Whether task ``index`` is the parent's to run."""
-        return index % self.count == 0
+        """Whether task ``index`` is the parent's to run: claimed by it now, unless a worker has it."""
+        return self.claims.by_parent(index)
 
     def take(self, index: int) -> R | None:
         """The result of the worker's task ``index``, its log records handled; None if the worker declined it.
@@ -159,7 +195,7 @@ class Farm(Generic[T, R]):
             WorkerError: the task failed in the worker, or the worker stopped without sending its result.
 
         """
-        worker = self.workers[index % self.count - 1]
+        worker = self.workers[self.claims.owners[index] - 1]
         message = worker.wait_for(index)
         if message is None:
             raise WorkerError(f"le processus {worker.pid} de la construction s'est arrêté avant la tâche {index}")
@@ -177,16 +213,18 @@ class Farm(Generic[T, R]):
         return codes
 
 
-def _work(fd: int, tasks: list[tuple[int, T]], run: Callable[[T], R]) -> None:  # pragma: no cover - see Farm
-    """In a worker: run the tasks, send their results, and exit without ever returning to the caller."""
+def _work(  # pragma: no cover - see Farm
+    fd: int, claim: Callable[[], int | None], tasks: Sequence[T], run: Callable[[T], R]
+) -> None:
+    """In a worker: run the tasks it claims, send their results, and exit without ever returning to the caller."""
     code = 1
     try:
         _die_with_parent()
         capture = _Capture()
         capture.install()
         with os.fdopen(fd, "wb") as pipe:
-            for index, task in tasks:
-                status, value = _attempt(run, task)
+            while (index := claim()) is not None:
+                status, value = _attempt(run, tasks[index])
                 message = pickle.dumps((status, value, capture.take()), protocol=pickle.HIGHEST_PROTOCOL)
                 pipe.write(_HEADER.pack(_HEADER.size + len(message)) + _HEADER.pack(index) + message)
                 pipe.flush()
