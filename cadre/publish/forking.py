@@ -31,7 +31,7 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable, Sequence
-from typing import Generic, Literal, TypeVar
+from typing import Generic, Literal, TypeVar, cast
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -40,6 +40,8 @@ PROCESSES_VARIABLE = "CADRE_BUILD_PROCESSES"
 """Environment variable: how many processes share the work (1: none is forked)."""
 _HEADER = struct.Struct(">Q")
 _PR_SET_PDEATHSIG = 1
+_PIPE_SIZE = 1 << 20
+"""Bytes a worker's pipe holds (Linux' most, by default): a page's result fits, read at once."""
 
 Status = Literal["done", "declined", "failed"]
 
@@ -94,6 +96,23 @@ def _portable(record: logging.LogRecord) -> logging.LogRecord:
 class _Worker:
     """A forked process, seen from the parent: the results it sent, read by a thread as they arrive."""
 
+    @classmethod
+    def start(cls, claim: Callable[[], int | None], tasks: Sequence[T], run: Callable[[T], R]) -> _Worker:
+        """Fork a worker that runs ``run`` on the tasks it claims (``claim``: the next one, or None)."""
+        read, write = os.pipe()
+        with contextlib.suppress(ImportError, OSError, AttributeError):  # fewer, larger reads: Linux only
+            import fcntl
+
+            fcntl.fcntl(write, fcntl.F_SETPIPE_SZ, _PIPE_SIZE)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the worker's side, measured by the tests through its results
+            os.close(read)
+            _work(write, claim, tasks, run)
+        os.close(write)
+        return cls(pid, read)
+
     def __init__(self, pid: int, fd: int) -> None:
         self.pid, self.fd = pid, fd
         self.results: dict[int, bytes] = {}
@@ -117,11 +136,24 @@ class _Worker:
             self.finished = True
             self.ready.notify_all()
 
-    def wait_for(self, index: int) -> bytes | None:
-        """The result of task ``index``; None if the worker stopped without sending it."""
+    def receive(self, index: int) -> object:
+        """The result of task ``index``, its log records handled; None if the worker declined it.
+
+        Raises:
+            WorkerError: the task failed in the worker, or the worker stopped without sending its result.
+
+        """
         with self.ready:
             self.ready.wait_for(lambda: index in self.results or self.finished)
-            return self.results.pop(index, None)
+            message = self.results.pop(index, None)
+        if message is None:
+            raise WorkerError(f"le processus {self.pid} de la construction s'est arrêté avant la tâche {index}")
+        status, value, records = pickle.loads(message)
+        for record in records:
+            logging.getLogger(record.name).handle(record)
+        if status == "failed":
+            raise WorkerError(value)
+        return None if status == "declined" else value
 
     def end(self, *, kill: bool) -> int:
         """Reap the process (killed first if ``kill``); its exit status."""
@@ -172,17 +204,9 @@ class Farm(Generic[T, R]):
     def __init__(self, tasks: Sequence[T], run: Callable[[T], R], count: int) -> None:
         """Fork ``count - 1`` workers, each running ``run`` on the tasks it claims; the parent runs the others."""
         self.claims = _Claims(len(tasks))
-        self.workers: list[_Worker] = []
-        sys.stdout.flush()
-        sys.stderr.flush()
-        for number in range(1, count):
-            read, write = os.pipe()
-            pid = os.fork()
-            if pid == 0:  # pragma: no cover - the worker's side, measured by the tests through its results
-                os.close(read)
-                _work(write, functools.partial(self.claims.by_worker, number), tasks, run)
-            os.close(write)
-            self.workers.append(_Worker(pid, read))
+        self.workers = [
+            _Worker.start(functools.partial(self.claims.by_worker, number), tasks, run) for number in range(1, count)
+        ]
 
     def is_parents(self, index: int) -> bool:
         """Whether task ``index`` is the parent's to run: claimed by it now, unless a worker has it."""
@@ -195,22 +219,37 @@ class Farm(Generic[T, R]):
             WorkerError: the task failed in the worker, or the worker stopped without sending its result.
 
         """
-        worker = self.workers[self.claims.owners[index] - 1]
-        message = worker.wait_for(index)
-        if message is None:
-            raise WorkerError(f"le processus {worker.pid} de la construction s'est arrêté avant la tâche {index}")
-        status, value, records = pickle.loads(message)
-        for record in records:
-            logging.getLogger(record.name).handle(record)
-        if status == "failed":
-            raise WorkerError(value)
-        return None if status == "declined" else value
+        return cast(R | None, self.workers[self.claims.owners[index] - 1].receive(index))
 
     def close(self, *, kill: bool = False) -> list[int]:
         """Reap the workers, killed first if ``kill`` (the build failed meanwhile); their exit codes."""
         codes = [worker.end(kill=kill) for worker in self.workers]
         self.workers = []
         return codes
+
+
+class Forked:
+    """A call run in a forked process, alongside the parent's own work (files to write, for instance)."""
+
+    def __init__(self, call: Callable[[], object]) -> None:
+        self.worker = _Worker.start(functools.partial(next, iter([0]), None), [call], _call)
+
+    def join(self, *, kill: bool = False) -> None:
+        """Wait for the call to end (killed first if ``kill``); its log records handled.
+
+        Raises:
+            WorkerError: the call failed, or its process stopped before it ended.
+
+        """
+        try:
+            if not kill:
+                self.worker.receive(0)
+        finally:
+            self.worker.end(kill=kill)
+
+
+def _call(call: Callable[[], object]) -> None:
+    call()
 
 
 def _work(  # pragma: no cover - see Farm

@@ -12,9 +12,9 @@ starting from the state the build has reached:
   collected: the inventory, their CSS);
 - the rendering, forked when the Jinja environment is ready (``on_env``, after autorefs and mkdocstrings
   have put their links in every page): a worker writes its pages and sends back the search plugin's
-  entries for each. Meanwhile, the parent copies the static files (downloads, the theme's assets: 3,500
-  files at ten times the model) in a thread, rather than before its first page: no page has the path of
-  a static file (MkDocs keeps one file of each path), so the order of the writes does not matter.
+  entries for each. Meanwhile, another process copies the static files (downloads, the theme's assets: 3,500
+  files at ten times the model), which the parent did before its first page: no page has the path of a
+  static file (MkDocs keeps one file of each path), so the order of the writes does not matter.
 
 The parent replaces MkDocs' two functions for the build: for a worker's page, it takes the worker's result
 at the place it would have done the work, log records included; so the search index lists its entries, and
@@ -28,7 +28,6 @@ builds keep MkDocs' own loops.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -40,7 +39,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from cadre.publish.forking import DeclinedError, Farm, WorkerError, processes
+from cadre.publish.forking import DeclinedError, Farm, Forked, WorkerError, processes
 
 _PAGE_FIELDS = ("markdown", "meta", "content", "toc", "_title_from_render", "present_anchor_ids", "title")
 """What the conversion of a page leaves on it (``Page.read_source``, ``Page.render``), besides the links."""
@@ -68,7 +67,7 @@ class _Build:
             self.pages.append(file.page)
         self.order = {id(page): index for index, page in enumerate(self.pages)}
         self.farm: Farm[Page, Any] | None = None
-        self.copying: _Background | None = None
+        self.copying: Forked | None = None
 
     def fork(self, run: Callable[[Page], Any]) -> None:
         """Share the pages of the next loop, once the previous one's workers are all reaped."""
@@ -89,27 +88,6 @@ class _Build:
             return self.farm.take(index)
         except WorkerError as error:
             raise BuildError(f"Échec de la construction de la page « {page.file.src_uri} » : {error}") from None
-
-
-class _Background:
-    """A call run in a thread of the parent; its error raised when it is joined."""
-
-    def __init__(self, call: Callable[[], None]) -> None:
-        self.error: BaseException | None = None
-
-        def run() -> None:
-            try:
-                call()
-            except BaseException as error:
-                self.error = error
-
-        self.thread = threading.Thread(target=run, name="copie des fichiers statiques")
-        self.thread.start()
-
-    def join(self) -> None:
-        self.thread.join()
-        if self.error is not None:
-            raise self.error
 
 
 _build: _Build | None = None
@@ -137,7 +115,7 @@ def render(env: jinja2.Environment) -> None:
     copy = files.copy_static_files
 
     def copy_meanwhile(dirty: bool = False, *, inclusion: Callable[[InclusionLevel], bool] = _INCLUDED) -> None:
-        build.copying = _Background(lambda: copy(dirty, inclusion=inclusion))
+        build.copying = Forked(lambda: copy(dirty, inclusion=inclusion))
 
     files.copy_static_files = copy_meanwhile  # type: ignore[method-assign]
 
@@ -154,10 +132,9 @@ def finish(*, failed: bool = False) -> None:
     build.files.__dict__.pop("copy_static_files", None)
     if build.copying is not None:
         try:
-            build.copying.join()
-        except Exception:
-            if not failed:
-                raise
+            build.copying.join(kill=failed)
+        except WorkerError as error:
+            raise BuildError(f"Échec de la copie des fichiers statiques : {error}") from None
 
 
 def _converted(page: Page) -> dict[str, Any]:
