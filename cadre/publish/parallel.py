@@ -99,7 +99,10 @@ def start(config: MkDocsConfig, files: Files, nav: Navigation) -> None:
     count = processes()
     if count < 2:
         return
-    _build = _Build(config, files, nav, count)
+    build = _Build(config, files, nav, count)
+    if len(build.pages) < 2:
+        return
+    _build = build
     mkdocs_build._populate_page = _populate_page
     mkdocs_build._build_page = _build_page
     _build.fork(_converted)
