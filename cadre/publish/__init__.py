@@ -9,7 +9,12 @@ Public surface:
 - :mod:`~cadre.publish.build`: ``python -m cadre.publish [--generator mkdocs|zensical]``
   (``build_site``), strict build aside, finished by :mod:`cadre.site.post_build`, then ``site/`` swapped;
 - :mod:`~cadre.publish.preview`: what ``make serve`` redoes after an edit (``regenerate``, ``stale``);
-- :mod:`~cadre.publish.mkdocs_hooks`: MkDocs' hooks, for the preview only (``mkdocs.yml``, ``hooks:``);
+- :mod:`~cadre.publish.mkdocs_hooks`: MkDocs' hooks (``mkdocs.yml``, ``hooks:``), for the preview and to share
+  a full build between processes;
+- :mod:`~cadre.publish.parallel`: a full ``mkdocs build`` on every core, to the same bytes as on one
+  (``start``, ``render``, ``finish``, called by the hooks); ``CADRE_BUILD_PROCESSES=1`` turns it off;
+- :mod:`~cadre.publish.forking`: tasks shared between forked processes, results taken back in order
+  (``Farm``, ``processes``);
 - :mod:`~cadre.publish.griffe_model`: the Griffe extension of the model's reference page;
 - :mod:`~cadre.publish.first_abbr`: the Markdown extension both generators load (``markdown_extensions``),
   an acronym's hover on its first occurrence in a page only.
@@ -18,4 +23,4 @@ Nothing is imported here: the hooks and the extensions are loaded by their gener
 by their module's name.
 """
 
-__all__ = ["build", "first_abbr", "griffe_model", "mkdocs_hooks", "preview"]
+__all__ = ["build", "first_abbr", "forking", "griffe_model", "mkdocs_hooks", "parallel", "preview"]

@@ -35,6 +35,10 @@ que soit le générateur. Ce qui reste ici, un lecteur du site publié ne le ver
   page a changé) et rend la recherche de l'aperçu insensible aux accents
   (``cadre.site.post_build.fold_search_index``).
 
+- ``on_nav``, ``on_env``, ``on_build_error`` and ``on_post_build``: under ``mkdocs build`` (not ``--dirty``),
+  the pages are converted and rendered by one process per core (:mod:`cadre.publish.parallel`), to the
+  same bytes as in one.
+
 Seuls les fichiers YAML et ``docs/`` sont relus à chaque reconstruction : une modification du code
 Python (``model/*.py``, ``cadre/*.py``) demande de relancer ``make serve``.
 """
@@ -48,9 +52,12 @@ from typing import TYPE_CHECKING, Literal
 import jinja2
 import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from cadre.publish import parallel
 from cadre.site import post_build, print_fill, print_view
 from cadre.site.diagrams import DiagramError, Diagrams
 
@@ -226,20 +233,43 @@ class _Compiled(jinja2.BytecodeCache):
 _compiled = _Compiled()
 
 
+def _shared() -> bool:
+    """Whether this build shares its pages between processes: a full ``mkdocs build`` only."""
+    return _state.command == "build" and not _state.dirty
+
+
+@event_priority(-100)  # last: the navigation as the other plugins leave it
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Under ``mkdocs build``, share the pages' conversion between processes (:mod:`cadre.publish.parallel`)."""
+    if _shared():
+        parallel.start(config, files, nav)
+    return nav
+
+
+@event_priority(-200)  # after autorefs and mkdocstrings have put their links in the pages (-50, -100)
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    """Under ``mkdocs serve``, keep the compiled templates from one rebuild to the next."""
+    """Share the pages' rendering (``mkdocs build``); keep the compiled templates between rebuilds (``serve``)."""
     if _state.command == "serve":
         env.bytecode_cache = _compiled
+    if _shared():
+        parallel.render(env)
     return env
+
+
+def on_build_error(*, error: Exception) -> None:
+    """Stop the processes sharing the build, if any."""
+    parallel.finish(failed=True)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Under ``mkdocs serve``, fill the print view and make the preview's search find words typed without accents.
 
     The published site gets the same, and its Content-Security-Policy, from ``cadre.publish.build``
-    (:func:`cadre.site.post_build.finish`): a direct ``mkdocs build`` has none of them.
+    (:func:`cadre.site.post_build.finish`): a direct ``mkdocs build`` has none of them. Under ``mkdocs build``,
+    the processes that shared the pages are reaped.
     """
     if _state.command != "serve":
+        parallel.finish()
         return
     parts = print_view.parts(print_view.tree_reader(Path(config.docs_dir)))
     _state.filler.fill(Path(config.site_dir), parts)
