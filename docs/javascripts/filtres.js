@@ -228,8 +228,9 @@
   }
 
   /* L'index, demandé une seule fois : dès la lecture de ce script quand la page a un formulaire de
-   * filtres (le script est en fin de page : le formulaire est déjà lu), pendant que le thème finit
-   * de préparer la page. */
+   * filtres (le script est en fin de page, avant celui du thème : le formulaire est déjà lu), pendant
+   * que le thème s'exécute. Le filtre s'applique dès que l'index est là : son écouteur de
+   * DOMContentLoaded précède celui du thème, qui ne s'est pas encore abonné. */
   var pending = null;
   function index() {
     if (!pending) {
