@@ -92,9 +92,9 @@ def load_model(content_dir: Path = CONTENT_DIR, *, shown_from: Path | None = Non
     declared: set[str] = set()
     files = content_files(content_dir)
     if not files:
-        raise ModelError([Problem(_shown(content_dir, base), 1, 1, "aucun fichier YAML", "")])
+        raise ModelError([Problem(shown_path(content_dir, base), 1, 1, "aucun fichier YAML", "")])
     for path in files:
-        shown = _shown(path, base)
+        shown = shown_path(path, base)
         parsed = read(path, shown)
         if isinstance(parsed, Problem):
             problems.append(parsed)
@@ -119,7 +119,7 @@ def load_model(content_dir: Path = CONTENT_DIR, *, shown_from: Path | None = Non
     problems.extend(provenance_rules(fragments, frozenset(declared), complete=complete))
     problems.extend(undeclared(shown_from=base))
     releases_dir = content_dir.parent / RELEASES
-    releases, refused = read_releases(releases_dir, _shown(releases_dir, base))
+    releases, refused = read_releases(releases_dir, shown_path(releases_dir, base))
     problems.extend(refused)
     if problems:
         raise ModelError(problems)
@@ -189,7 +189,8 @@ def section_key(section: str) -> tuple[int, ...]:
     return tuple(int(part) for part in section.split("."))
 
 
-def _shown(path: Path, base: Path) -> str:
+def shown_path(path: Path, base: Path) -> str:
+    """The name of ``path`` in messages: relative to ``base`` when it lies under it, else as given."""
     try:
         return path.resolve().relative_to(base.resolve()).as_posix()
     except ValueError:

@@ -23,7 +23,7 @@ from cadre.output import cache
 from model import Problem
 from model._yaml import Positions
 from model._yaml_subset import check_size
-from model.loader import Reader
+from model.loader import Reader, shown_path
 
 _Parsed = tuple[Any, Positions]
 
@@ -53,7 +53,7 @@ def parse_ahead(files: Sequence[Path], shown_from: Path) -> Reader:
     parsed: dict[Path, _Parsed] = {}
     try:
         for path in ours:
-            read = cache.read_yaml(path, _shown(path, shown_from))
+            read = cache.read_yaml(path, shown_path(path, shown_from))
             if not isinstance(read, Problem):
                 parsed[path] = read
     finally:
@@ -95,21 +95,13 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _shown(path: Path, base: Path) -> str:
-    """The name of ``path`` in messages (the loader's own, relative to ``base``)."""
-    try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def _child(files: Sequence[Path], shown_from: Path) -> None:
     """Parse ``files`` into the cache in use, then exit."""
     code = 1
     try:
         os.closerange(3, os.sysconf("SC_OPEN_MAX"))
         for path in files:
-            cache.read_yaml(path, _shown(path, shown_from))
+            cache.read_yaml(path, shown_path(path, shown_from))
         code = 0
     finally:
         os._exit(code)
