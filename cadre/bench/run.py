@@ -15,7 +15,6 @@ import functools
 import json
 import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -24,7 +23,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from cadre.bench import explorer, printing
+from cadre.bench import conditions, explorer, printing
 from cadre.bench.edits import edit_flow
 from cadre.bench.serve import edit_to_page
 from cadre.bench.synthetic import make_repository
@@ -158,21 +157,19 @@ def _last_line(message: str) -> str:
 
 
 def _run(stage: str, root: Path) -> tuple[dict[str, float], float]:
-    """Run ``stage`` in a fresh process; its figures, and the wall time of the whole process."""
-    env = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
+    """Run ``stage`` in a fresh process (environment: :func:`conditions.prepare`); its figures, and its wall time."""
     command = [sys.executable, "-m", "cadre.bench", "--worker", stage, str(root)]
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
+    done = subprocess.run(command, cwd=root, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         raise RuntimeError(f"étape « {stage} » en échec :\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1]), elapsed
 
 
-def _forget(root: Path) -> None:
-    """Remove ``generated/`` and the cache: the next generation starts from nothing."""
-    shutil.rmtree(root / "generated", ignore_errors=True)
-    shutil.rmtree(root / cache.DIRECTORY, ignore_errors=True)
+def _forget(root: Path, trash: Path) -> None:
+    """Set ``generated/`` and the cache aside (:func:`conditions.set_aside`): the next generation starts anew."""
+    conditions.set_aside(root, trash, ("generated", str(cache.DIRECTORY)))
 
 
 def _command(root: Path, *arguments: str) -> float:
@@ -186,43 +183,45 @@ def _command(root: Path, *arguments: str) -> float:
     return elapsed
 
 
-def measure(factor: int, runs: int) -> tuple[dict[str, str], dict[str, float]]:
-    """The counts of a model ``factor`` times the real one, and the median of each figure over ``runs``."""
+def measure(factor: int, runs: int, folder: Path) -> tuple[dict[str, str], dict[str, float]]:
+    """The counts of a model ``factor`` times the real one, and the median of each figure over ``runs``.
+
+    Its repository is laid out under ``folder``, which the caller deletes at the end of the bench.
+    """
     samples: dict[str, list[float]] = {}
-    with tempfile.TemporaryDirectory(prefix="cadre-bench-") as temporary:
-        root = Path(temporary) / "depot"
-        counts = make_repository(ROOT, root, factor)
-        for run in range(1, runs + 1):
-            print(f"  {factor}× : passe {run}/{runs}…", file=sys.stderr, flush=True)
-            _forget(root)
-            figures = _run("generate", root)[0]  # each generator's share
-            _forget(root)
-            figures[COLD] = _command(root, "generate")
-            figures[WARM] = _command(root, "generate")
-            figures.update(_run("edit", root)[0])
-            for name in SITE_GENERATORS:
-                try:
-                    figures.update(_run(f"site-{name}", root)[0])
-                    if name == "zensical":
-                        figures.update(_run("site-zensical-warm", root)[0])
-                except RuntimeError as error:  # one generator failing at this size is a finding, not a crash
-                    FAILURES.append(f"{factor}×, {SITE_GENERATORS[name]} : {_last_line(str(error))}")
-            built = [figures[SITE[name]] for name in SITE_GENERATORS if SITE[name] in figures]
-            if built:
-                figures[FASTEST_SITE] = min(built)
-            for label, value in figures.items():
-                samples.setdefault(label, []).append(value)
-        if factor <= PRINT_UP_TO:
-            print(f"  {factor}× : version imprimable…", file=sys.stderr, flush=True)
-            samples.update({label: [value] for label, value in printing.measure(root / "site").items()})
-        if (root / "site" / explorer.PAGE / "index.html").is_file():  # the site by MkDocs was built
-            print(f"  {factor}× : explorateur…", file=sys.stderr, flush=True)
-            samples.update({label: [value] for label, value in explorer.measure(root / "site").items()})
-        if factor <= PREVIEW_UP_TO:
-            print(f"  {factor}× : aperçu…", file=sys.stderr, flush=True)
-            samples[PREVIEW] = edit_to_page(root, EDITED_FLOW, runs)
-        pages = sum(1 for _ in (root / "generated" / "docs").rglob("*.md"))
-        files = sum(1 for p in (root / "generated").rglob("*") if p.is_file())
+    root, trash = folder / f"depot-{factor}", folder / f"mis-de-cote-{factor}"
+    counts = make_repository(ROOT, root, factor)
+    for run in range(1, runs + 1):
+        print(f"  {factor}× : passe {run}/{runs}…", file=sys.stderr, flush=True)
+        _forget(root, trash)
+        figures = _run("generate", root)[0]  # each generator's share
+        _forget(root, trash)
+        figures[COLD] = _command(root, "generate")
+        figures[WARM] = _command(root, "generate")
+        figures.update(_run("edit", root)[0])
+        for name in SITE_GENERATORS:
+            try:
+                figures.update(_run(f"site-{name}", root)[0])
+                if name == "zensical":
+                    figures.update(_run("site-zensical-warm", root)[0])
+            except RuntimeError as error:  # one generator failing at this size is a finding, not a crash
+                FAILURES.append(f"{factor}×, {SITE_GENERATORS[name]} : {_last_line(str(error))}")
+        built = [figures[SITE[name]] for name in SITE_GENERATORS if SITE[name] in figures]
+        if built:
+            figures[FASTEST_SITE] = min(built)
+        for label, value in figures.items():
+            samples.setdefault(label, []).append(value)
+    if factor <= PRINT_UP_TO:
+        print(f"  {factor}× : version imprimable…", file=sys.stderr, flush=True)
+        samples.update({label: [value] for label, value in printing.measure(root / "site").items()})
+    if (root / "site" / explorer.PAGE / "index.html").is_file():  # the site by MkDocs was built
+        print(f"  {factor}× : explorateur…", file=sys.stderr, flush=True)
+        samples.update({label: [value] for label, value in explorer.measure(root / "site").items()})
+    if factor <= PREVIEW_UP_TO:
+        print(f"  {factor}× : aperçu…", file=sys.stderr, flush=True)
+        samples[PREVIEW] = edit_to_page(root, EDITED_FLOW, runs)
+    pages = sum(1 for _ in (root / "generated" / "docs").rglob("*.md"))
+    files = sum(1 for p in (root / "generated").rglob("*") if p.is_file())
     shown = {name: str(count) for name, count in counts.items()}
     shown |= {"fichiers générés": str(files), "pages générées": str(pages), "passes": str(runs)}
     return shown, {label: statistics.median(values) for label, values in samples.items()}
@@ -289,9 +288,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         flush=True,
     )
     results = []
-    for factor, runs in sizes:
-        counts, figures = measure(factor, runs)
-        results.append((factor, counts, figures))
+    # One folder for the whole bench, deleted at its end: no size's measurements follow a mass deletion.
+    with tempfile.TemporaryDirectory(prefix="cadre-bench-") as temporary:
+        for line in conditions.prepare(Path(temporary) / "bytecode"):
+            print(line, flush=True)
+        for factor, runs in sizes:
+            counts, figures = measure(factor, runs, Path(temporary))
+            results.append((factor, counts, figures))
     print(table(results))
     for failure in FAILURES:
         print(f"Échec : {failure}")
