@@ -10,7 +10,16 @@
 (function () {
   "use strict";
 
-  var collator = new Intl.Collator("fr", { numeric: true, sensitivity: "base" });
+  // Créé au premier tri seulement : charger les règles de tri du français coûte à Chromium
+  // plusieurs dizaines de millisecondes, qu'aucune page n'a à payer à son ouverture.
+  var collator = null;
+
+  function collate(a, b) {
+    if (collator === null) {
+      collator = new Intl.Collator("fr", { numeric: true, sensitivity: "base" });
+    }
+    return collator.compare(a, b);
+  }
 
   function cellValue(row, column) {
     var cell = row.cells[column];
@@ -30,7 +39,7 @@
     if (!isNaN(x) && !isNaN(y)) {
       return x - y;
     }
-    return collator.compare(a, b);
+    return collate(a, b);
   }
 
   function sortBy(table, column, button, status) {
