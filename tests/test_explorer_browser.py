@@ -4,7 +4,8 @@ The questions: « which flows carry health data and are still only a target? » 
 older-people journey (view pa) does ViaTrajectoire take part in? ». Each is asked with the form and by
 opening an address that holds the filter; the rows of the table and the arrows of the map must be
 those the model gives. Without JavaScript the page shows every flow; axe-core finds no WCAG A/AA
-violation with the form shown; at 390 px wide the controls fit and work with the keyboard.
+violation with the form shown; at 390 px wide the controls fit and work with the keyboard; a shared
+address is shown already filtered, with nothing moving after the first paint.
 """
 
 from __future__ import annotations
@@ -206,6 +207,36 @@ def test_the_long_tables_are_filtered_by_the_address(browser: Browser, base_url:
     cases = [c for c in fw.catalogue if index.task_forces[c.task_force].sector.value == "ph"]
     assert len(_entities(page, "catalogue_case")) == len(cases)
     assert page.locator("#filtres-cas-etat").text_content() == f"{len(cases)} lignes affichées sur {len(fw.catalogue)}."
+    context.close()
+
+
+_FIRST_PAINT = """() => new Promise(done => {
+    const shifts = [];
+    new PerformanceObserver(list => shifts.push(...list.getEntries().map(e => e.value)))
+        .observe({type: 'layout-shift', buffered: true});
+    const painted = () => performance.getEntriesByName('first-contentful-paint')[0];
+    const ready = performance.getEntriesByName('filtres-prets', 'mark')[0];
+    const wait = () => painted() ? done({painted: painted().startTime, ready: ready ? ready.startTime : null,
+                                         shifted: shifts.reduce((a, b) => a + b, 0)}) : setTimeout(wait, 50);
+    wait();
+})"""
+
+
+@pytest.mark.parametrize(
+    ("address", "hidden"),
+    [(PATH + "?vue=pa&etat=existing", ".tableau-filtrable tbody tr[hidden]"), ("flux/?vue=pa", "tbody tr[hidden]")],
+)
+def test_a_shared_address_is_first_shown_already_filtered(
+    browser: Browser, base_url: str, address: str, hidden: str
+) -> None:
+    """The page of a shared address appears once its filter is applied: no row is seen, then taken away."""
+    context = browser.new_context()  # a first visit: nothing in the cache
+    page = context.new_page()
+    page.goto(base_url + address, wait_until="load")
+    seen = page.evaluate(_FIRST_PAINT)
+    assert page.locator(hidden).count() > 0  # the filter did take rows away
+    assert seen["ready"] is not None and seen["painted"] >= seen["ready"], seen
+    assert seen["shifted"] == 0, seen
     context.close()
 
 

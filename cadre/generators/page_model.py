@@ -75,3 +75,12 @@ class Page:
     search_boost: float | None = None
     """Weight of the page in the site's search (Material's ``search.boost``): a service's own page
     comes before the pages that only mention it."""
+
+    @property
+    def filtered(self) -> bool:
+        """Whether a table of the page has filters, which ``docs/javascripts/filtres.js`` takes from its address.
+
+        Such a page is shown once read and filtered (``afficher_apres_filtres`` in its front matter,
+        ``overrides/main.html``): a reader opening a shared address never sees its rows vanish.
+        """
+        return any(isinstance(block, Table) and block.filterable for s in self.sections for block in s.blocks)
