@@ -14,18 +14,12 @@ Two things of this workplace, not of the pipeline, weighed on the figures:
   aside instead (:func:`set_aside`), and deleted with the bench's temporary folder, once it has ended.
 
 :func:`prepare` says which of these it changed; the bench prints it above its table.
-
-A third thing is not the bench's to change: this machine's own speed. The same regeneration took 0.9 s
-of processor time at one hour and 1.4 s at the next, the same Markdown conversion 8 s and 12 s; the
-host shares its processors. :func:`speed` times a fixed loop, so that two runs of the bench can be
-compared.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import time
 from pathlib import Path
 
 DONT_WRITE = "PYTHONDONTWRITEBYTECODE"
@@ -57,14 +51,3 @@ def set_aside(root: Path, trash: Path, names: tuple[str, ...]) -> None:
     for name in names:
         if (root / name).exists():
             shutil.move(root / name, bin_ / name.replace("/", "-"))
-
-
-def speed() -> float:
-    """Seconds of processor time of a fixed loop of pure Python, the best of three: the machine's speed now."""
-    times = []
-    for _ in range(3):
-        start, total = time.process_time(), 0
-        for number in range(2_000_000):
-            total += number * number
-        times.append(time.process_time() - start)
-    return min(times)
