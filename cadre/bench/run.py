@@ -59,6 +59,9 @@ GOAL_SIZE = 10
 GOALS = {LOAD: 1.5, COLD: 5.0, PREVIEW: 2.0, FASTEST_SITE: 8.0, explorer.READY: 1.0, explorer.FILTERED: 1.0}
 """Seconds at :data:`GOAL_SIZE` times the real model (issue « Fast at the size of the whole framework »)."""
 
+FORGOTTEN = ("generated", str(cache.DIRECTORY))
+"""What a generation without cache starts without: set aside before it (:func:`conditions.set_aside`)."""
+
 PRINT_UP_TO = 10
 """Largest size whose print view is opened in Chromium."""
 
@@ -167,11 +170,6 @@ def _run(stage: str, root: Path) -> tuple[dict[str, float], float]:
     return json.loads(done.stdout.strip().splitlines()[-1]), elapsed
 
 
-def _forget(root: Path, trash: Path) -> None:
-    """Set ``generated/`` and the cache aside (:func:`conditions.set_aside`): the next generation starts anew."""
-    conditions.set_aside(root, trash, ("generated", str(cache.DIRECTORY)))
-
-
 def _command(root: Path, *arguments: str) -> float:
     """The wall time of ``python -m cadre`` run on ``root`` with ``arguments``, as an editor runs it."""
     command = [sys.executable, "-m", "cadre", "--root", str(root), *arguments]
@@ -193,9 +191,9 @@ def measure(factor: int, runs: int, folder: Path) -> tuple[dict[str, str], dict[
     counts = make_repository(ROOT, root, factor)
     for run in range(1, runs + 1):
         print(f"  {factor}× : passe {run}/{runs}…", file=sys.stderr, flush=True)
-        _forget(root, trash)
+        conditions.set_aside(root, trash, FORGOTTEN)
         figures = _run("generate", root)[0]  # each generator's share
-        _forget(root, trash)
+        conditions.set_aside(root, trash, FORGOTTEN)
         figures[COLD] = _command(root, "generate")
         figures[WARM] = _command(root, "generate")
         figures.update(_run("edit", root)[0])
