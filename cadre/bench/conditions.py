@@ -10,8 +10,10 @@ Two things of this workplace, not of the pipeline, weighed on the figures:
   the kernel skip, one by one, the inodes of its block group freed in the last minutes
   (``recently_deleted`` in ``fs/ext4/ialloc.c``). Deleting ``generated/`` and the cache, about 6,000 files,
   just before a generation without cache made that generation pay 2 to 5 s of kernel time (``perf``:
-  17 % of the samples in ``recently_deleted``), which no editor pays on a fresh clone. They are moved
-  aside instead (:func:`set_aside`), and deleted with the bench's temporary folder, once it has ended.
+  17 % of the samples in ``recently_deleted``), which no editor pays on a fresh clone; and a pass's
+  site builds, replacing the previous pass's sites, slowed the next pass's generation the same way.
+  What a pass starts without is moved aside instead (:func:`set_aside`), and deleted with the bench's
+  temporary folder, once it has ended.
 
 :func:`prepare` says which of these it changed; the bench prints it above its table.
 """

@@ -59,8 +59,11 @@ GOAL_SIZE = 10
 GOALS = {LOAD: 1.5, COLD: 5.0, PREVIEW: 2.0, FASTEST_SITE: 8.0, explorer.READY: 1.0, explorer.FILTERED: 1.0}
 """Seconds at :data:`GOAL_SIZE` times the real model (issue « Fast at the size of the whole framework »)."""
 
-FORGOTTEN = ("generated", str(cache.DIRECTORY))
-"""What a generation without cache starts without: set aside before it (:func:`conditions.set_aside`)."""
+SITE_DIRS = {name: "site" if name == "mkdocs" else f"site-{name}" for name in SITE_GENERATORS}
+"""The folder each generator builds the site into, under the temporary repository."""
+
+FORGOTTEN = ("generated", ".cache", "build", *SITE_DIRS.values())
+"""What each pass and its generation without cache start without, set aside (:func:`conditions.set_aside`)."""
 
 PRINT_UP_TO = 10
 """Largest size whose print view is opened in Chromium."""
@@ -127,7 +130,7 @@ def _site(root: Path, generator: str, fresh: bool = True) -> dict[str, float]:
     """
     from cadre.publish.build import build_site
 
-    site_dir = root / ("site" if generator == "mkdocs" else f"site-{generator}")
+    site_dir = root / SITE_DIRS[generator]
     times: dict[str, float] = {}
     start = time.perf_counter()
     if build_site(root, site_dir, generator, fresh=fresh, times=times) != 0:
