@@ -13,7 +13,8 @@ Two things of this workplace, not of the pipeline, weighed on the figures:
   17 % of the samples in ``recently_deleted``), which no editor pays on a fresh clone; and a pass's
   site builds, replacing the previous pass's sites, slowed the next pass's generation the same way.
   What a pass starts without is moved aside instead (:func:`set_aside`), and deleted with the bench's
-  temporary folder, once it has ended.
+  temporary folder, once it has ended: a bench started within minutes of that still pays for it
+  (measured: 5.3 to 6.5 s instead of 4.3 to 4.7 s for the generation without cache at 10×).
 
 :func:`prepare` says which of these it changed; the bench prints it above its table.
 """
