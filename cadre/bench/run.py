@@ -60,8 +60,6 @@ GOALS = {LOAD: 1.5, COLD: 5.0, PREVIEW: 2.0, FASTEST_SITE: 8.0, explorer.READY: 
 """Seconds at :data:`GOAL_SIZE` times the real model (issue « Fast at the size of the whole framework »)."""
 
 SITE_DIRS = {name: "site" if name == "mkdocs" else f"site-{name}" for name in SITE_GENERATORS}
-"""The folder each generator builds the site into, under the temporary repository."""
-
 FORGOTTEN = ("generated", ".cache", "build", *SITE_DIRS.values())
 """What each pass and its generation without cache start without, set aside (:func:`conditions.set_aside`)."""
 
@@ -185,10 +183,7 @@ def _command(root: Path, *arguments: str) -> float:
 
 
 def measure(factor: int, runs: int, folder: Path) -> tuple[dict[str, str], dict[str, float]]:
-    """The counts of a model ``factor`` times the real one, and the median of each figure over ``runs``.
-
-    Its repository is laid out under ``folder``, which the caller deletes at the end of the bench.
-    """
+    """The counts of a model ``factor`` times the real one (laid out under ``folder``), each figure's median."""
     samples: dict[str, list[float]] = {}
     root, trash = folder / f"depot-{factor}", folder / f"mis-de-cote-{factor}"
     counts = make_repository(ROOT, root, factor)
