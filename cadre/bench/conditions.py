@@ -49,8 +49,8 @@ def set_aside(root: Path, trash: Path, names: tuple[str, ...]) -> None:
     ``trash`` must be on the same file system as ``root``: the move is then a rename, which frees no inode.
     """
     trash.mkdir(parents=True, exist_ok=True)
-    bin_ = trash / str(sum(1 for _ in trash.iterdir()))
-    bin_.mkdir()
+    folder = trash / str(sum(1 for _ in trash.iterdir()))
+    folder.mkdir()
     for name in names:
         if (root / name).exists():
-            shutil.move(root / name, bin_ / name.replace("/", "-"))
+            shutil.move(root / name, folder / name.replace("/", "-"))

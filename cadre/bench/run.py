@@ -60,7 +60,7 @@ GOALS = {LOAD: 1.5, COLD: 5.0, PREVIEW: 2.0, FASTEST_SITE: 8.0, explorer.READY: 
 """Seconds at :data:`GOAL_SIZE` times the real model (issue « Fast at the size of the whole framework »)."""
 
 SITE_DIRS = {name: "site" if name == "mkdocs" else f"site-{name}" for name in SITE_GENERATORS}
-FORGOTTEN = ("generated", ".cache", "build", *SITE_DIRS.values())
+FORGOTTEN = ("generated", cache.DIRECTORY.parts[0], "build", *SITE_DIRS.values())  # .cache/: Zensical's too
 """What each pass and its generation without cache start without, set aside (:func:`conditions.set_aside`)."""
 
 PRINT_UP_TO = 10
